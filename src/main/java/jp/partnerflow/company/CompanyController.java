@@ -1,0 +1,43 @@
+package jp.partnerflow.company;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/companies")
+class CompanyController {
+    private final Companies companies;
+
+    CompanyController(Companies companies) {
+        this.companies = companies;
+    }
+
+    record NewCompany(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @DayOfMonthOrEnd Integer closingDay,
+            @NotNull @Valid PaymentTerms paymentTerms,
+            @NotNull Boolean lineOption) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Company register(@Valid @RequestBody NewCompany request) {
+        return companies.register(request);
+    }
+
+    @GetMapping("/{id}")
+    Company get(@PathVariable long id) {
+        return companies.get(id);
+    }
+}

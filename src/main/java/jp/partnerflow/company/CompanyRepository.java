@@ -1,0 +1,6 @@
+package jp.partnerflow.company;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface CompanyRepository extends ListCrudRepository<Company, Long> {
+}

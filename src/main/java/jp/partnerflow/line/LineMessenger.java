@@ -1,0 +1,141 @@
+package jp.partnerflow.line;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import com.linecorp.bot.messaging.client.MessagingApiClient;
+import com.linecorp.bot.messaging.client.MessagingApiClientException;
+import com.linecorp.bot.messaging.model.Action;
+import com.linecorp.bot.messaging.model.ButtonsTemplate;
+import com.linecorp.bot.messaging.model.ConfirmTemplate;
+import com.linecorp.bot.messaging.model.ErrorDetail;
+import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.PostbackAction;
+import com.linecorp.bot.messaging.model.PushMessageRequest;
+import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import com.linecorp.bot.messaging.model.TemplateMessage;
+import com.linecorp.bot.messaging.model.TextMessage;
+import com.linecorp.bot.messaging.model.URIAction;
+
+/** Sends messages to partners through the LINE Messaging API. */
+public class LineMessenger {
+    private static final Logger log = LoggerFactory.getLogger(LineMessenger.class);
+    /** LINE's limits for a buttons template: title 40, text 60 with a title, 4 actions, labels 20. */
+    private static final int TITLE_MAX = 40;
+    private static final int TEXT_MAX = 60;
+    private static final int LABEL_MAX = 20;
+    private static final int BUTTONS_MAX = 4;
+
+    private final MessagingApiClient client;
+    private final Duration timeout;
+
+    LineMessenger(MessagingApiClient client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** False when no channel access token is configured. */
+    public boolean enabled() {
+        return client != null;
+    }
+
+    /**
+     * Pushes one message. The retry key makes a repeated push of the same notice idempotent at LINE:
+     * a duplicate answers 409, which means it was already accepted and counts as delivered here.
+     *
+     * @throws LinePushException when LINE refuses the push or cannot be reached
+     */
+    public void push(String to, UUID retryKey, String title, String text, List<LineButton> buttons) {
+        requireEnabled();
+        PushMessageRequest request = new PushMessageRequest(to, List.of(message(title, text, buttons)), false, null);
+        try {
+            client.pushMessage(retryKey, request).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AbstractLineClientException line && line.getCode() == 409) {
+                log.info("LINE already accepted push with retry key {}", retryKey);
+                return;
+            }
+            throw new LinePushException(describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LinePushException("LINE did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinePushException("interrupted while pushing to LINE", e);
+        }
+    }
+
+    /** Answers a webhook event. Reply tokens expire within a minute, so a failed reply is not retried. */
+    public void reply(String replyToken, LineReply reply) {
+        requireEnabled();
+        try {
+            client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false))
+                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new LinePushException(describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LinePushException("LINE did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinePushException("interrupted while replying on LINE", e);
+        }
+    }
+
+    private void requireEnabled() {
+        if (client == null) {
+            throw new IllegalStateException("LINE delivery is disabled: no channel access token configured");
+        }
+    }
+
+    static Message message(String title, String text, List<LineButton> buttons) {
+        if (buttons.isEmpty()) {
+            return new TextMessage(title + "\n" + text);
+        }
+        List<Action> actions = buttons.stream().limit(BUTTONS_MAX).map(LineMessenger::action).toList();
+        return new TemplateMessage(title, new ButtonsTemplate(null, null, null, null, cut(title, TITLE_MAX),
+                cut(text, TEXT_MAX), null, actions));
+    }
+
+    static Message message(LineReply reply) {
+        if (reply instanceof LineReply.Link l) {
+            return new TemplateMessage(cut(l.text(), 400), new ButtonsTemplate(null, null, null, null, null,
+                    cut(l.text(), 160), null, List.of(action(LineButton.link(l.label(), l.uri())))));
+        }
+        if (reply instanceof LineReply.Confirm c) {
+            return new TemplateMessage(cut(c.text(), 400),
+                    new ConfirmTemplate(cut(c.text(), 240), List.of(action(c.yes()), action(c.no()))));
+        }
+        return new TextMessage(((LineReply.Text) reply).text());
+    }
+
+    private static Action action(LineButton button) {
+        String label = cut(button.label(), LABEL_MAX);
+        return button.uri() != null
+                ? new URIAction(label, button.uri(), null)
+                : new PostbackAction(label, button.postbackData(), label, null, null, null);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause instanceof MessagingApiClientException api) {
+            String details = api.getDetails() == null ? ""
+                    : api.getDetails().stream().map(ErrorDetail::message).reduce((a, b) -> a + "; " + b)
+                            .map(d -> " (" + d + ")").orElse("");
+            return "LINE answered " + api.getCode() + ": " + api.getError() + details;
+        }
+        if (cause instanceof AbstractLineClientException line) {
+            return "LINE answered " + line.getCode() + " with an unreadable body";
+        }
+        return "LINE could not be reached: " + cause;
+    }
+}

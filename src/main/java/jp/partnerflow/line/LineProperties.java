@@ -1,0 +1,31 @@
+package jp.partnerflow.line;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * LINE Messaging API settings. The token and secret are never logged: {@link #toString()} hides them.
+ *
+ * @param apiBaseUrl where the Messaging API is (a local fake in tests)
+ * @param channelAccessToken bearer token for pushes and replies; blank = LINE delivery disabled
+ * @param channelSecret signs webhook bodies; blank = every webhook call is rejected
+ */
+@ConfigurationProperties("partnerflow.line")
+public record LineProperties(URI apiBaseUrl, String channelAccessToken, String channelSecret, Duration timeout) {
+
+    public boolean deliveryEnabled() {
+        return channelAccessToken != null && !channelAccessToken.isBlank();
+    }
+
+    public boolean webhookEnabled() {
+        return channelSecret != null && !channelSecret.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "LineProperties[apiBaseUrl=" + apiBaseUrl + ", delivery " + (deliveryEnabled() ? "enabled" : "disabled")
+                + ", webhook " + (webhookEnabled() ? "enabled" : "disabled") + "]";
+    }
+}

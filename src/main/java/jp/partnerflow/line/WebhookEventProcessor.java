@@ -1,0 +1,157 @@
+package jp.partnerflow.line;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.Partners;
+
+/**
+ * Works off stored webhook events: follow / unfollow update the partner's LINE state, postbacks go
+ * to the feature that owns the action. The effects and the "processed" mark commit together; the
+ * reply is sent after that. A failed event is retried by the sweeper a few times.
+ */
+@Service
+class WebhookEventProcessor {
+    static final String POSTBACK = "postback";
+    static final String FOLLOW = "follow";
+    static final String UNFOLLOW = "unfollow";
+
+    static final String FRIEND_REGISTERED = "友だち登録完了\nこれから発注書や請求書のお知らせをLINEでお届けします。";
+    static final String UNKNOWN_PARTNER = "パートナー登録が確認できませんでした。登録済みのメールアドレスでLINE連携を行ってください。";
+    static final String UNKNOWN_ACTION = "この操作は現在ご利用いただけません。";
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookEventProcessor.class);
+    private static final int MAX_ATTEMPTS = 5;
+    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+
+    private final WebhookEvents events;
+    private final Partners partners;
+    private final Map<String, PostbackHandler> handlers;
+    private final LineMessenger messenger;
+    private final TransactionTemplate transaction;
+    private final ThreadPoolTaskExecutor executor;
+    private final Clock clock;
+
+    WebhookEventProcessor(WebhookEvents events, Partners partners, List<PostbackHandler> handlers,
+            LineMessenger messenger, TransactionTemplate transaction, ThreadPoolTaskExecutor lineEventExecutor,
+            Clock clock) {
+        this.events = events;
+        this.partners = partners;
+        this.handlers = handlers.stream().flatMap(h -> h.actions().stream().map(a -> Map.entry(a, h)))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        this.messenger = messenger;
+        this.transaction = transaction;
+        this.executor = lineEventExecutor;
+        this.clock = clock;
+    }
+
+    void submit(String webhookEventId) {
+        try {
+            executor.execute(() -> process(webhookEventId));
+        } catch (RejectedExecutionException full) {
+            log.debug("event queue full, the sweeper will take {}", webhookEventId);
+        }
+    }
+
+    /** Picks up what no worker has: events left over by a full queue, a failure, or a node that went away. */
+    @Scheduled(fixedDelayString = "${partnerflow.line.sweep-interval:5s}")
+    void sweep() {
+        Instant now = clock.instant();
+        events.waiting(now.minusSeconds(2), now.minus(CLAIM_TIMEOUT), 500).forEach(this::submit);
+    }
+
+    void process(String webhookEventId) {
+        Instant now = clock.instant();
+        Optional<WebhookEvents.StoredEvent> claimed = events.claim(webhookEventId, now, now.minus(CLAIM_TIMEOUT));
+        if (claimed.isEmpty()) {
+            return;
+        }
+        WebhookEvents.StoredEvent event = claimed.get();
+        LineReply reply;
+        try {
+            reply = transaction.execute(status -> {
+                LineReply answer = dispatch(event);
+                events.markProcessed(webhookEventId, clock.instant());
+                return answer;
+            });
+        } catch (RuntimeException e) {
+            boolean giveUp = event.attempts() >= MAX_ATTEMPTS;
+            log.warn("LINE event {} failed (attempt {}{}): {}", webhookEventId, event.attempts(),
+                    giveUp ? ", giving up" : "", e.toString());
+            events.release(webhookEventId, e.toString(), giveUp);
+            return;
+        }
+        if (reply != null && event.replyToken() != null && messenger.enabled()) {
+            try {
+                messenger.reply(event.replyToken(), reply);
+            } catch (RuntimeException e) {
+                log.warn("reply to LINE event {} failed: {}", webhookEventId, e.getMessage());
+            }
+        }
+    }
+
+    private LineReply dispatch(WebhookEvents.StoredEvent event) {
+        if (event.lineUserId() == null) {
+            return null;
+        }
+        switch (event.type()) {
+        case FOLLOW:
+            return partners.lineFollowed(event.lineUserId()).map(p -> (LineReply) new LineReply.Text(FRIEND_REGISTERED))
+                    .orElse(null);
+        case UNFOLLOW:
+            partners.lineUnfollowed(event.lineUserId());
+            return null;
+        case POSTBACK:
+            return postback(event.lineUserId(), event.postbackData());
+        default:
+            return null;
+        }
+    }
+
+    private LineReply postback(String lineUserId, String data) {
+        Optional<Partner> partner = partners.findByLineUserId(lineUserId);
+        if (partner.isEmpty()) {
+            return new LineReply.Text(UNKNOWN_PARTNER);
+        }
+        Map<String, String> params = parse(data);
+        String action = params.getOrDefault("action", "");
+        PostbackHandler handler = handlers.get(action);
+        if (handler == null) {
+            return new LineReply.Text(UNKNOWN_ACTION);
+        }
+        return handler.handle(partner.get(), action, params);
+    }
+
+    static Map<String, String> parse(String data) {
+        Map<String, String> params = new HashMap<>();
+        if (data == null) {
+            return params;
+        }
+        for (String pair : data.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                Function<String, String> decode = s -> URLDecoder.decode(s, StandardCharsets.UTF_8);
+                params.put(decode.apply(pair.substring(0, eq)), decode.apply(pair.substring(eq + 1)));
+            }
+        }
+        return params;
+    }
+}

@@ -1,0 +1,23 @@
+package jp.partnerflow.notification;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+
+/** A notice as the partner sees it in the app; LINE (and later mail) deliver it further. */
+public record Notice(
+        @Id Long id,
+        long partnerId,
+        NoticeType type,
+        String title,
+        String body,
+        String linkUrl,
+        @MappedCollection(idColumn = "notice", keyColumn = "notice_key") List<NoticeAction> actions,
+        Instant createdAt) {
+
+    Notice withId(Long id) {
+        return new Notice(id, partnerId, type, title, body, linkUrl, actions, createdAt);
+    }
+}

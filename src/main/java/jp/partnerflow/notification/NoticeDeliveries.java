@@ -1,0 +1,68 @@
+package jp.partnerflow.notification;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import jp.partnerflow.line.LineButton;
+import jp.partnerflow.line.LineMessenger;
+import jp.partnerflow.platform.NotFoundException;
+
+/** Delivers one notice on one channel; called by the async task of {@code notice-delivery.bpmn}. */
+@Service
+public class NoticeDeliveries {
+    private final NoticeRepository notices;
+    private final NoticeDeliveryRepository deliveries;
+    private final LineMessenger line;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+
+    NoticeDeliveries(NoticeRepository notices, NoticeDeliveryRepository deliveries, LineMessenger line,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.notices = notices;
+        this.deliveries = deliveries;
+        this.line = line;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    /**
+     * Delivers unless already delivered. A failure is recorded with its reason (in a transaction of
+     * its own, as the caller's rolls back) and rethrown, so Camunda retries and finally raises an incident.
+     */
+    @Transactional
+    public void deliver(long deliveryId) {
+        NoticeDelivery delivery = deliveries.findById(deliveryId)
+                .orElseThrow(() -> new NotFoundException("notice delivery", deliveryId));
+        if (delivery.status() == NoticeDelivery.Status.DELIVERED) {
+            return;
+        }
+        Notice notice = notices.findById(delivery.noticeId())
+                .orElseThrow(() -> new NotFoundException("notice", delivery.noticeId()));
+        try {
+            line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
+        } catch (RuntimeException e) {
+            ownTransaction.executeWithoutResult(s -> deliveries.markFailed(deliveryId, e.getMessage()));
+            throw e;
+        }
+        deliveries.markDelivered(deliveryId, clock.instant());
+    }
+
+    public List<NoticeDelivery> of(long noticeId) {
+        return deliveries.findByNoticeId(noticeId);
+    }
+
+    private static List<LineButton> buttons(Notice notice) {
+        return notice.actions().stream()
+                .map(a -> a.url() != null ? LineButton.link(a.label(), URI.create(a.url()))
+                        : LineButton.postback(a.label(), a.postbackData()))
+                .toList();
+    }
+}

@@ -1,0 +1,43 @@
+package jp.partnerflow.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.springframework.data.annotation.Id;
+
+/**
+ * One notice on one external channel.
+ *
+ * @param retryKey sent as X-Line-Retry-Key on every attempt, so LINE delivers it at most once
+ * @param failureReason why the last attempt failed; Camunda retries until the retries are spent,
+ *        then the delivery is an incident in Cockpit
+ */
+public record NoticeDelivery(
+        @Id Long id,
+        long noticeId,
+        Channel channel,
+        String recipient,
+        Status status,
+        UUID retryKey,
+        int attempts,
+        String failureReason,
+        Instant createdAt,
+        Instant deliveredAt) {
+
+    public enum Channel {
+        LINE
+    }
+
+    public enum Status {
+        /** waiting for its first attempt */
+        PENDING,
+        DELIVERED,
+        /** the last attempt failed (it is retried until an incident is raised) */
+        FAILED
+    }
+
+    NoticeDelivery withId(Long id) {
+        return new NoticeDelivery(id, noticeId, channel, recipient, status, retryKey, attempts, failureReason,
+                createdAt, deliveredAt);
+    }
+}

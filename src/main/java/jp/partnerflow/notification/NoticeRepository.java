@@ -1,0 +1,9 @@
+package jp.partnerflow.notification;
+
+import java.util.List;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface NoticeRepository extends ListCrudRepository<Notice, Long> {
+    List<Notice> findByPartnerIdOrderByIdDesc(long partnerId);
+}

@@ -1,0 +1,17 @@
+package jp.partnerflow.notification;
+
+/** The notices partners get, each with the headline shown on LINE, in mail and in-app. */
+public enum NoticeType {
+    ORDER_ISSUED("発注書を確認してください"),
+    ORDER_REMINDER("発注書を確認してください");
+
+    private final String title;
+
+    NoticeType(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

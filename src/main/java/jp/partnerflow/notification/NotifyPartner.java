@@ -1,0 +1,60 @@
+package jp.partnerflow.notification;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.partnerflow.company.Companies;
+import jp.partnerflow.line.LineMessenger;
+import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.Partners;
+
+/**
+ * The one "notify partner" port. It writes the notice, in the caller's transaction (the process
+ * step that decided it), and starts one {@code notice-delivery} process per external channel;
+ * that process delivers it from an async service task with retries, so nothing is lost when a
+ * channel is down and nothing is sent for a step that rolled back.
+ */
+@Service
+public class NotifyPartner {
+    private final NoticeRepository notices;
+    private final NoticeDeliveryRepository deliveries;
+    private final Partners partners;
+    private final Companies companies;
+    private final ChannelDecision channels;
+    private final LineMessenger line;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    NotifyPartner(NoticeRepository notices, NoticeDeliveryRepository deliveries, Partners partners,
+            Companies companies, ChannelDecision channels, LineMessenger line, RuntimeService runtime, Clock clock) {
+        this.notices = notices;
+        this.deliveries = deliveries;
+        this.partners = partners;
+        this.companies = companies;
+        this.channels = channels;
+        this.line = line;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /** @return the id of the stored notice */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long send(PartnerNotice request) {
+        Partner partner = partners.get(request.partnerId());
+        Notice notice = notices.save(new Notice(null, partner.id(), request.type(), request.type().title(),
+                request.body(), request.linkUrl(), request.actions(), clock.instant()));
+        if (line.enabled() && channels.line(companies.get(partner.companyId()), partner)) {
+            NoticeDelivery delivery = deliveries.save(new NoticeDelivery(null, notice.id(), NoticeDelivery.Channel.LINE,
+                    partner.lineUserId(), NoticeDelivery.Status.PENDING, UUID.randomUUID(), 0, null,
+                    clock.instant(), null));
+            runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + notice.id(),
+                    NoticeDeliveryProcess.variables(delivery.id()));
+        }
+        return notice.id();
+    }
+}

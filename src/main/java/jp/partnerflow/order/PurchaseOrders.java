@@ -1,0 +1,166 @@
+package jp.partnerflow.order;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.partnerflow.company.Companies;
+import jp.partnerflow.company.PaymentTerms;
+import jp.partnerflow.notification.NoticeAction;
+import jp.partnerflow.notification.NoticeType;
+import jp.partnerflow.notification.NotifyPartner;
+import jp.partnerflow.notification.PartnerNotice;
+import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.ConflictException;
+import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.NotFoundException;
+import jp.partnerflow.platform.Sequences;
+import jp.partnerflow.platform.Tokyo;
+
+/** The purchase-order feature's public API, and the steps its process calls. */
+@Service("purchaseOrders")
+public class PurchaseOrders implements PurchaseOrderSteps {
+    private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
+
+    private final PurchaseOrderRepository orders;
+    private final Partners partners;
+    private final Companies companies;
+    private final NotifyPartner notifyPartner;
+    private final RuntimeService runtime;
+    private final Sequences sequences;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    PurchaseOrders(PurchaseOrderRepository orders, Partners partners, Companies companies, NotifyPartner notifyPartner,
+            RuntimeService runtime, Sequences sequences, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+        this.orders = orders;
+        this.partners = partners;
+        this.companies = companies;
+        this.notifyPartner = notifyPartner;
+        this.runtime = runtime;
+        this.sequences = sequences;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Issues an order from the REST API: stores it and starts its process, in one transaction. */
+    @Transactional
+    public PurchaseOrder issue(long partnerId, OrderTerms terms, PaymentTerms paymentTerms) {
+        PurchaseOrder order = register(partnerId, terms, paymentTerms, null);
+        String processInstanceId = runtime.startProcessInstanceByKey(PurchaseOrderProcess.ID, order.number(),
+                Map.of(PurchaseOrderProcess.ORDER_ID, order.id())).getId();
+        return orders.save(get(order.id()).withProcessInstanceId(processInstanceId));
+    }
+
+    /** Stores a new order; the Tasklist start form calls this from inside its already started process. */
+    @Transactional
+    PurchaseOrder register(long partnerId, OrderTerms terms, PaymentTerms paymentTerms, String processInstanceId) {
+        Partner partner = partners.find(partnerId)
+                .orElseThrow(() -> new InvalidFieldException("partnerId", "no such partner"));
+        PaymentTerms payment = paymentTerms != null ? paymentTerms : companies.get(partner.companyId()).paymentTerms();
+        String number = "PO-" + NUMBER_MONTH.format(clock.instant()) + "-" + String.format("%05d", sequences.next("purchase_order_number_seq"));
+        return orders.save(new PurchaseOrder(null, number, partnerId, terms.title(), terms.workContent(),
+                terms.periodStart(), terms.periodEnd(), terms.fee(), terms.taxRate(), payment, OrderStatus.ISSUED, 0,
+                processInstanceId, clock.instant(), null, null, null));
+    }
+
+    public PurchaseOrder get(long id) {
+        return orders.findById(id).orElseThrow(() -> new NotFoundException("purchase order", id));
+    }
+
+    List<PurchaseOrder> ofPartner(long partnerId) {
+        return orders.findByPartnerIdOrderById(partnerId);
+    }
+
+    // --- the partner's decision -------------------------------------------------------------
+
+    /** The partner approves after the final confirmation; the process records it. */
+    @Transactional
+    public PurchaseOrder partnerApproves(long orderId) {
+        return decide(orderId, PurchaseOrderProcess.MSG_APPROVED);
+    }
+
+    @Transactional
+    public PurchaseOrder partnerDeclines(long orderId) {
+        return decide(orderId, PurchaseOrderProcess.MSG_DECLINED);
+    }
+
+    private PurchaseOrder decide(long orderId, String message) {
+        PurchaseOrder order = get(orderId);
+        if (order.status() != OrderStatus.ISSUED) {
+            throw new ConflictException("purchase order " + order.number() + " is " + order.status()
+                    + ", not waiting for the partner's decision");
+        }
+        try {
+            runtime.createMessageCorrelation(message).processInstanceId(order.processInstanceId()).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("purchase order " + order.number() + " is not waiting for a decision");
+        }
+        return get(orderId);
+    }
+
+    // --- steps of purchase-order.bpmn -----------------------------------------------------------
+
+    @Override
+    @Transactional
+    public void notifyIssued(long orderId) {
+        notifyPartner.send(notice(get(orderId), NoticeType.ORDER_ISSUED));
+    }
+
+    @Override
+    @Transactional
+    public void remindPartner(long orderId) {
+        PurchaseOrder order = get(orderId);
+        if (order.status() == OrderStatus.ISSUED) {
+            notifyPartner.send(notice(order, NoticeType.ORDER_REMINDER));
+        }
+    }
+
+    @Override
+    @Transactional
+    public void approve(long orderId) {
+        orders.save(get(orderId).approved(clock.instant()));
+    }
+
+    @Override
+    @Transactional
+    public void decline(long orderId) {
+        orders.save(get(orderId).declined(clock.instant()));
+    }
+
+    @Override
+    @Transactional
+    public void cancel(long orderId) {
+        orders.save(get(orderId).cancelled(clock.instant()));
+    }
+
+    /** Staff revised a declined order: new terms, issued again. */
+    @Transactional
+    void reissue(long orderId, OrderTerms terms) {
+        PurchaseOrder order = get(orderId);
+        if (order.status() != OrderStatus.DECLINED) {
+            throw new ConflictException("purchase order " + order.number() + " is " + order.status() + ", not declined");
+        }
+        orders.save(order.reissued(terms, clock.instant()));
+    }
+
+    String pageUrl(PurchaseOrder order) {
+        return publicBaseUrl + "/partner/orders/" + order.id();
+    }
+
+    private PartnerNotice notice(PurchaseOrder order, NoticeType type) {
+        String body = "%s\n%s 報酬 %,d円（税抜）\n期間 %s〜%s".formatted(order.title(), order.number(), order.fee(),
+                order.periodStart(), order.periodEnd());
+        return new PartnerNotice(order.partnerId(), type, body, pageUrl(order), List.of(
+                NoticeAction.answer("承認する", OrderPostbacks.data(OrderPostbacks.APPROVE, order)),
+                NoticeAction.answer("辞退する", OrderPostbacks.data(OrderPostbacks.DECLINE, order))));
+    }
+}

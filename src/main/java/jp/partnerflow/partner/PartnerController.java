@@ -1,0 +1,68 @@
+package jp.partnerflow.partner;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/partners")
+class PartnerController {
+    private final Partners partners;
+
+    PartnerController(Partners partners) {
+        this.partners = partners;
+    }
+
+    record NewPartner(
+            @NotNull Long companyId,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull PartnerKind kind,
+            @Pattern(regexp = "T\\d{13}", message = "must be T followed by 13 digits") String registrationNumber,
+            @Pattern(regexp = "U[0-9a-f]{32}", message = "must be a LINE user id (U + 32 hex digits)") String lineUserId,
+            @Valid BasicInfo basicInfo,
+            @Valid BankAccount bankAccount) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    Partner register(@Valid @RequestBody NewPartner request) {
+        return partners.register(request);
+    }
+
+    @GetMapping("/{id}")
+    Partner get(@PathVariable long id) {
+        return partners.get(id);
+    }
+
+    @GetMapping
+    List<Partner> ofCompany(@RequestParam long companyId) {
+        return partners.ofCompany(companyId);
+    }
+
+    @PutMapping("/{id}/basic-info")
+    Partner updateBasicInfo(@PathVariable long id, @Valid @RequestBody BasicInfo info) {
+        return partners.updateBasicInfo(id, info);
+    }
+
+    @PutMapping("/{id}/bank-account")
+    Partner updateBankAccount(@PathVariable long id, @Valid @RequestBody BankAccount account) {
+        return partners.updateBankAccount(id, account);
+    }
+}

@@ -1,0 +1,21 @@
+package jp.partnerflow.partner;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+interface PartnerRepository extends ListCrudRepository<Partner, Long> {
+
+    Optional<Partner> findByLineUserId(String lineUserId);
+
+    List<Partner> findByCompanyIdOrderById(long companyId);
+
+    boolean existsByCompanyIdAndEmail(long companyId, String email);
+
+    @Modifying
+    @Query("UPDATE partner SET line_following = :following WHERE line_user_id = :lineUserId")
+    int updateLineFollowing(String lineUserId, boolean following);
+}

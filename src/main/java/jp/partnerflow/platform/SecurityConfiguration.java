@@ -1,0 +1,77 @@
+package jp.partnerflow.platform;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+/**
+ * Who may call what.
+ * <ul>
+ * <li>{@code /api/**} and the engine REST API: company staff and company systems, HTTP Basic
+ * against Camunda's identity service (the users and groups managed in Camunda Admin).</li>
+ * <li>{@code /camunda/**}: Camunda's webapps, which have their own login and CSRF protection.</li>
+ * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
+        return http
+                .authenticationProvider(camundaUsers)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/**", "/engine-rest/**").authenticated()
+                        .requestMatchers("/camunda/**", "/line/webhook", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs/**", "/", "/error")
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                // Stateless callers (Basic auth, signed webhooks); the webapps bring their own CSRF filter.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/line/webhook", "/camunda/**"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(Customizer.withDefaults())
+                .build();
+    }
+
+    /** Checks HTTP Basic credentials against Camunda's users; Camunda groups become authorities. */
+    @Bean
+    AuthenticationProvider camundaUsers(IdentityService identityService) {
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String user = authentication.getName();
+                Object password = authentication.getCredentials();
+                if (password == null || !identityService.checkPassword(user, password.toString())) {
+                    throw new BadCredentialsException("Bad credentials");
+                }
+                List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(user).list()
+                        .stream().map(Group::getId).map(id -> new SimpleGrantedAuthority("GROUP_" + id)).toList();
+                return UsernamePasswordAuthenticationToken.authenticated(user, null, groups);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+            }
+        };
+    }
+}

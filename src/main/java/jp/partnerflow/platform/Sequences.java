@@ -1,0 +1,31 @@
+package jp.partnerflow.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Next values of database sequences, on PostgreSQL and on the embedded H2 alike. */
+@Component
+public class Sequences {
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    Sequences(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+        this.jdbc = jdbc;
+        try (Connection connection = dataSource.getConnection()) {
+            this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        }
+    }
+
+    public long next(String sequence) {
+        if (!sequence.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a sequence name: " + sequence);
+        }
+        String sql = postgres ? "SELECT nextval('" + sequence + "')" : "SELECT NEXT VALUE FOR " + sequence;
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
