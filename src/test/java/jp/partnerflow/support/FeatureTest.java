@@ -1,0 +1,85 @@
+package jp.partnerflow.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+/**
+ * A feature test: the whole service on a real PostgreSQL ({@link TestDatabase}), with LINE faked at
+ * the wire level by WireMock. All feature tests share this one configuration, so they share one
+ * application context (and one job executor) and one fake LINE.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class FeatureTest {
+    public static final String CHANNEL_TOKEN = "test-channel-access-token-0123456789";
+    public static final String CHANNEL_SECRET = "test-channel-secret-abcdef";
+    public static final String STAFF_USER = "admin";
+    public static final String STAFF_PASSWORD = "test-admin-password";
+
+    protected static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        LINE.start();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestDatabase.Connection db = TestDatabase.get();
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::user);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("partnerflow.line.api-base-url", LINE::baseUrl);
+        registry.add("partnerflow.line.channel-access-token", () -> CHANNEL_TOKEN);
+        registry.add("partnerflow.line.channel-secret", () -> CHANNEL_SECRET);
+        registry.add("partnerflow.line.timeout", () -> "2s");
+        registry.add("partnerflow.line.sweep-interval", () -> "1s");
+        registry.add("partnerflow.notification.retry-cycle", () -> "PT1S,PT1S,PT1S");
+        registry.add("camunda.bpm.admin-user.password", () -> STAFF_PASSWORD);
+    }
+
+    @BeforeEach
+    void lineAcceptsEverything() {
+        api = new Api(port, STAFF_USER, STAFF_PASSWORD);
+        LINE.stubFor(post(urlEqualTo("/v2/bot/message/push")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sentMessages\":[{\"id\":\"1\",\"quoteToken\":\"q\"}]}")));
+        LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sentMessages\":[{\"id\":\"2\",\"quoteToken\":\"q\"}]}")));
+    }
+
+    /** x-line-signature of a body, as LINE computes it. */
+    public static String sign(String body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package jp.partnerflow.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.PostgreSQLContainer;
+
+/**
+ * The PostgreSQL server the tests run on, found in this order:
+ * <ol>
+ * <li>{@code PARTNERFLOW_TEST_DB_URL} (with {@code PARTNERFLOW_TEST_DB_USER} / {@code _PASSWORD}):
+ * used as it is; {@code .ci/run} prepares a fresh database and points here;</li>
+ * <li>Testcontainers, where a Docker engine answers;</li>
+ * <li>a server at localhost:5432 (user {@code postgres}, or {@code PGUSER}), in a fresh database
+ * created for this run and dropped after it.</li>
+ * </ol>
+ * If none is there the tests fail with a message saying so; they are never skipped.
+ */
+public final class TestDatabase {
+    public record Connection(String url, String user, String password) {
+    }
+
+    private static Connection connection;
+
+    private TestDatabase() {
+    }
+
+    public static synchronized Connection get() {
+        if (connection == null) {
+            connection = find();
+        }
+        return connection;
+    }
+
+    private static Connection find() {
+        String url = System.getenv("PARTNERFLOW_TEST_DB_URL");
+        if (url != null && !url.isBlank()) {
+            return new Connection(url, env("PARTNERFLOW_TEST_DB_USER", "postgres"), env("PARTNERFLOW_TEST_DB_PASSWORD", ""));
+        }
+        if (dockerAnswers()) {
+            PostgreSQLContainer<?> container = new PostgreSQLContainer<>("postgres:16-alpine");
+            container.start();
+            return new Connection(container.getJdbcUrl(), container.getUsername(), container.getPassword());
+        }
+        return freshLocalDatabase();
+    }
+
+    private static boolean dockerAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static Connection freshLocalDatabase() {
+        String user = env("PGUSER", "postgres");
+        String password = env("PGPASSWORD", "");
+        String server = "jdbc:postgresql://localhost:5432/";
+        String database = "partnerflow_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
+        try (java.sql.Connection admin = DriverManager.getConnection(server + "postgres", user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("""
+                    The tests need PostgreSQL and found none: set PARTNERFLOW_TEST_DB_URL (and \
+                    PARTNERFLOW_TEST_DB_USER / PARTNERFLOW_TEST_DB_PASSWORD), run a Docker engine for \
+                    Testcontainers, or run a server on localhost:5432 that user '%s' can create databases on. \
+                    (localhost:5432 said: %s)""".formatted(user, e.getMessage()), e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, database, user, password)));
+        return new Connection(server + database, user, password);
+    }
+
+    private static void drop(String server, String database, String user, String password) {
+        try (java.sql.Connection admin = DriverManager.getConnection(server + "postgres", user, password);
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        } catch (SQLException ignored) {
+            // best effort: a left-over test database does no harm
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
