@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 public class OrderReminder {
     private final String after;
 
-    OrderReminder(@Value("${partnerflow.order.reminder-after}") String after) {
+    public OrderReminder(@Value("${partnerflow.order.reminder-after}") String after) {
         this.after = after;
     }
 

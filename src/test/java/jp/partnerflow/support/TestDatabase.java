@@ -15,7 +15,7 @@ import org.testcontainers.containers.PostgreSQLContainer;
  * used as it is; {@code .ci/run} prepares a fresh database and points here;</li>
  * <li>Testcontainers, where a Docker engine answers;</li>
  * <li>a server at localhost:5432 (user {@code postgres}, or {@code PGUSER}), in a fresh database
- * created for this run and dropped after it.</li>
+ * created for this run (the next run drops it).</li>
  * </ol>
  * If none is there the tests fail with a message saying so; they are never skipped.
  */
@@ -63,6 +63,7 @@ public final class TestDatabase {
         String database = "partnerflow_test_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis();
         try (java.sql.Connection admin = DriverManager.getConnection(server + "postgres", user, password);
                 Statement statement = admin.createStatement()) {
+            dropLeftovers(admin);
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             throw new IllegalStateException("""
@@ -71,16 +72,25 @@ public final class TestDatabase {
                     Testcontainers, or run a server on localhost:5432 that user '%s' can create databases on. \
                     (localhost:5432 said: %s)""".formatted(user, e.getMessage()), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(server, database, user, password)));
         return new Connection(server + database, user, password);
     }
 
-    private static void drop(String server, String database, String user, String password) {
-        try (java.sql.Connection admin = DriverManager.getConnection(server + "postgres", user, password);
-                Statement statement = admin.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        } catch (SQLException ignored) {
-            // best effort: a left-over test database does no harm
+    /** Databases of earlier runs; one still in use by a running test JVM refuses to drop and stays. */
+    private static void dropLeftovers(java.sql.Connection admin) throws SQLException {
+        java.util.List<String> old = new java.util.ArrayList<>();
+        try (Statement query = admin.createStatement();
+                java.sql.ResultSet rs = query.executeQuery(
+                        "SELECT datname FROM pg_database WHERE datname LIKE 'partnerflow\\_test\\_%'")) {
+            while (rs.next()) {
+                old.add(rs.getString(1));
+            }
+        }
+        for (String name : old) {
+            try (Statement drop = admin.createStatement()) {
+                drop.execute("DROP DATABASE " + name);
+            } catch (SQLException inUse) {
+                // another test run is using it
+            }
         }
     }
 
