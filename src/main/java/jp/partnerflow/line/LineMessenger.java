@@ -55,36 +55,34 @@ public class LineMessenger {
      */
     public void push(String to, UUID retryKey, String title, String text, List<LineButton> buttons) {
         requireEnabled();
-        PushMessageRequest request = new PushMessageRequest(to, List.of(message(title, text, buttons)), false, null);
         try {
-            client.pushMessage(retryKey, request).get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
+            await(client.pushMessage(retryKey,
+                    new PushMessageRequest(to, List.of(message(title, text, buttons)), false, null)));
+        } catch (LinePushException e) {
             if (e.getCause() instanceof AbstractLineClientException line && line.getCode() == 409) {
                 log.info("LINE already accepted push with retry key {}", retryKey);
                 return;
             }
-            throw new LinePushException(describe(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
-            throw new LinePushException("LINE did not answer within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinePushException("interrupted while pushing to LINE", e);
+            throw e;
         }
     }
 
     /** Answers a webhook event. Reply tokens expire within a minute, so a failed reply is not retried. */
     public void reply(String replyToken, LineReply reply) {
         requireEnabled();
+        await(client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false)));
+    }
+
+    private void await(java.util.concurrent.CompletableFuture<?> call) {
         try {
-            client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false))
-                    .get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new LinePushException(describe(e.getCause()), e.getCause());
         } catch (TimeoutException e) {
             throw new LinePushException("LINE did not answer within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new LinePushException("interrupted while replying on LINE", e);
+            throw new LinePushException("interrupted while calling LINE", e);
         }
     }
 

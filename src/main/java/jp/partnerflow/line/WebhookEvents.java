@@ -96,9 +96,4 @@ class WebhookEvents {
                 .param("limit", limit)
                 .query(String.class).list();
     }
-
-    Optional<Status> status(String webhookEventId) {
-        return jdbc.sql("SELECT status FROM line_webhook_event WHERE webhook_event_id = :id")
-                .param("id", webhookEventId).query(String.class).optional().map(Status::valueOf);
-    }
 }
