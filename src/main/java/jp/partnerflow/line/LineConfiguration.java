@@ -59,11 +59,11 @@ class LineConfiguration {
 
     /** Works off stored webhook events; a full queue is no loss, the sweeper picks the rest up. */
     @Bean
-    ThreadPoolTaskExecutor lineEventExecutor() {
+    ThreadPoolTaskExecutor lineEventExecutor(LineProperties properties) {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setThreadNamePrefix("line-event-");
-        executor.setCorePoolSize(4);
-        executor.setMaxPoolSize(4);
+        executor.setCorePoolSize(properties.eventWorkers());
+        executor.setMaxPoolSize(properties.eventWorkers());
         executor.setQueueCapacity(10_000);
         executor.setWaitForTasksToCompleteOnShutdown(true);
         executor.setAwaitTerminationSeconds(10);

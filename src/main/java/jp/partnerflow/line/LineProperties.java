@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * LINE Messaging API settings. The token and secret are never logged: {@link #toString()} hides them.
@@ -11,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiBaseUrl where the Messaging API is (a local fake in tests)
  * @param channelAccessToken bearer token for pushes and replies; blank = LINE delivery disabled
  * @param channelSecret signs webhook bodies; blank = every webhook call is rejected
+ * @param eventWorkers threads working off stored webhook events; few, so that answering LINE's
+ *        webhook calls keeps the CPU it needs
  */
 @ConfigurationProperties("partnerflow.line")
-public record LineProperties(URI apiBaseUrl, String channelAccessToken, String channelSecret, Duration timeout) {
+public record LineProperties(URI apiBaseUrl, String channelAccessToken, String channelSecret, Duration timeout,
+        @DefaultValue("2") int eventWorkers) {
 
     public boolean deliveryEnabled() {
         return channelAccessToken != null && !channelAccessToken.isBlank();

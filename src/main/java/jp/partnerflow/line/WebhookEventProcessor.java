@@ -3,8 +3,6 @@ package jp.partnerflow.line;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +38,6 @@ class WebhookEventProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEventProcessor.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
 
     private final WebhookEvents events;
     private final Partners partners;
@@ -74,37 +71,33 @@ class WebhookEventProcessor {
     /** Picks up what no worker has: events left over by a full queue, a failure, or a node that went away. */
     @Scheduled(fixedDelayString = "${partnerflow.line.sweep-interval:5s}")
     void sweep() {
-        Instant now = clock.instant();
-        events.waiting(now.minusSeconds(2), now.minus(CLAIM_TIMEOUT), 500).forEach(this::submit);
+        events.waiting(clock.instant().minusSeconds(2), 500).forEach(this::submit);
     }
 
+    private record Handled(WebhookEvents.StoredEvent event, LineReply reply) {
+    }
+
+    /** The event's effects and its "processed" mark commit together, under the event's row lock; the reply follows. */
     void process(String webhookEventId) {
-        Instant now = clock.instant();
-        Optional<WebhookEvents.StoredEvent> claimed = events.claim(webhookEventId, now, now.minus(CLAIM_TIMEOUT));
-        if (claimed.isEmpty()) {
-            return;
-        }
-        WebhookEvents.StoredEvent event = claimed.get();
-        LineReply reply;
+        Handled handled;
         try {
-            reply = transaction.execute(status -> {
-                LineReply answer = dispatch(event);
+            handled = transaction.execute(status -> events.lockIfWaiting(webhookEventId).map(event -> {
+                LineReply reply = dispatch(event);
                 events.markProcessed(webhookEventId, clock.instant());
-                return answer;
-            });
+                return new Handled(event, reply);
+            }).orElse(null));
         } catch (RuntimeException e) {
-            boolean giveUp = event.attempts() >= MAX_ATTEMPTS;
-            log.warn("LINE event {} failed (attempt {}{}): {}", webhookEventId, event.attempts(),
-                    giveUp ? ", giving up" : "", e.toString());
-            events.release(webhookEventId, e.toString(), giveUp);
+            boolean gaveUp = events.recordFailure(webhookEventId, e.toString(), MAX_ATTEMPTS);
+            log.warn("LINE event {} failed{}: {}", webhookEventId, gaveUp ? ", giving up" : "", e.toString());
             return;
         }
-        if (reply != null && event.replyToken() != null && messenger.enabled()) {
-            try {
-                messenger.reply(event.replyToken(), reply);
-            } catch (RuntimeException e) {
-                log.warn("reply to LINE event {} failed: {}", webhookEventId, e.getMessage());
-            }
+        if (handled == null || handled.reply() == null || handled.event().replyToken() == null || !messenger.enabled()) {
+            return;
+        }
+        try {
+            messenger.reply(handled.event().replyToken(), handled.reply());
+        } catch (RuntimeException e) {
+            log.warn("reply to LINE event {} failed: {}", webhookEventId, e.getMessage());
         }
     }
 

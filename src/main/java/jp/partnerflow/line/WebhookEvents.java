@@ -11,17 +11,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The stored LINE webhook events. Each {@code webhookEventId} is stored once, so a redelivery
- * changes nothing; a node claims an event with a conditional update before it works on it, so
- * each event is worked on by one node at a time.
+ * changes nothing; a worker locks an event's row for the length of its processing transaction, so
+ * each event is worked on by one worker of one node at a time, and a node that dies lets go of it.
  */
 @Repository
 class WebhookEvents {
     enum Status {
-        RECEIVED, PROCESSING, PROCESSED, FAILED
+        RECEIVED, PROCESSED, FAILED
     }
 
-    record StoredEvent(String webhookEventId, String type, String lineUserId, String replyToken, String postbackData,
-            int attempts) {
+    record StoredEvent(String webhookEventId, String type, String lineUserId, String replyToken, String postbackData) {
     }
 
     private final JdbcClient jdbc;
@@ -52,48 +51,53 @@ class WebhookEvents {
         }
     }
 
-    /** Takes the event for processing unless another worker has it (a claim older than staleBefore is void). */
-    Optional<StoredEvent> claim(String webhookEventId, Instant now, Instant staleBefore) {
-        int claimed = jdbc.sql("""
-                UPDATE line_webhook_event SET status = 'PROCESSING', claimed_at = :now, attempts = attempts + 1
-                WHERE webhook_event_id = :id
-                  AND (status = 'RECEIVED' OR (status = 'PROCESSING' AND claimed_at < :stale))""")
-                .param("id", webhookEventId).param("now", Timestamp.from(now)).param("stale", Timestamp.from(staleBefore))
-                .update();
-        if (claimed == 0) {
-            return Optional.empty();
-        }
+    /**
+     * Locks the event for the current transaction if it still waits and no other worker has it.
+     * Must run inside the transaction that also records the outcome.
+     */
+    Optional<StoredEvent> lockIfWaiting(String webhookEventId) {
         return jdbc.sql("""
-                SELECT webhook_event_id, type, line_user_id, reply_token, postback_data, attempts
-                FROM line_webhook_event WHERE webhook_event_id = :id""")
+                SELECT webhook_event_id, type, line_user_id, reply_token, postback_data
+                FROM line_webhook_event WHERE webhook_event_id = :id AND status = 'RECEIVED'
+                FOR UPDATE SKIP LOCKED""")
                 .param("id", webhookEventId)
                 .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
+                        rs.getString(5)))
                 .optional();
     }
 
     void markProcessed(String webhookEventId, Instant now) {
-        jdbc.sql("UPDATE line_webhook_event SET status = 'PROCESSED', processed_at = :now, last_error = NULL "
-                + "WHERE webhook_event_id = :id")
+        jdbc.sql("""
+                UPDATE line_webhook_event SET status = 'PROCESSED', processed_at = :now, attempts = attempts + 1,
+                    last_error = NULL
+                WHERE webhook_event_id = :id""")
                 .param("id", webhookEventId).param("now", Timestamp.from(now)).update();
     }
 
-    /** Gives the event back for a later attempt, or marks it failed for good. */
-    void release(String webhookEventId, String error, boolean giveUp) {
-        jdbc.sql("UPDATE line_webhook_event SET status = :status, last_error = :error WHERE webhook_event_id = :id")
-                .param("id", webhookEventId).param("status", (giveUp ? Status.FAILED : Status.RECEIVED).name())
+    /**
+     * Records a failed attempt: the event waits for the sweeper again, or is marked failed for good
+     * after {@code maxAttempts}.
+     *
+     * @return true if the event was given up
+     */
+    boolean recordFailure(String webhookEventId, String error, int maxAttempts) {
+        jdbc.sql("""
+                UPDATE line_webhook_event SET attempts = attempts + 1, last_error = :error,
+                    status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'RECEIVED' END
+                WHERE webhook_event_id = :id AND status = 'RECEIVED'""")
+                .param("id", webhookEventId).param("max", maxAttempts)
                 .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).update();
+        return jdbc.sql("SELECT status FROM line_webhook_event WHERE webhook_event_id = :id")
+                .param("id", webhookEventId).query(String.class).single().equals(Status.FAILED.name());
     }
 
-    /** Events nobody is working on: received before the cut-off, or claimed by a worker that went away. */
-    List<String> waiting(Instant receivedBefore, Instant staleBefore, int limit) {
+    /** Events still waiting that were received before the cut-off: left over by a full queue, a failure or a lost node. */
+    List<String> waiting(Instant receivedBefore, int limit) {
         return jdbc.sql("""
                 SELECT webhook_event_id FROM line_webhook_event
-                WHERE (status = 'RECEIVED' AND received_at < :received)
-                   OR (status = 'PROCESSING' AND claimed_at < :stale)
+                WHERE status = 'RECEIVED' AND received_at < :received
                 ORDER BY received_at LIMIT :limit""")
-                .param("received", Timestamp.from(receivedBefore)).param("stale", Timestamp.from(staleBefore))
-                .param("limit", limit)
+                .param("received", Timestamp.from(receivedBefore)).param("limit", limit)
                 .query(String.class).list();
     }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -30,19 +31,32 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 @Configuration
 public class SecurityConfiguration {
 
+    /** LINE's calls carry no session or credentials, only the signature the controller checks. */
     @Bean
+    @Order(1)
+    SecurityFilterChain lineWebhookChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/line/webhook")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http
                 .authenticationProvider(camundaUsers)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/**", "/engine-rest/**").authenticated()
-                        .requestMatchers("/camunda/**", "/line/webhook", "/actuator/health/**", "/actuator/info",
+                        .requestMatchers("/camunda/**", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/", "/error")
                         .permitAll()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                // Stateless callers (Basic auth, signed webhooks); the webapps bring their own CSRF filter.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/line/webhook", "/camunda/**"))
+                // Stateless callers (Basic auth); the webapps bring their own CSRF filter.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
                 .requestCache(cache -> cache.disable())
