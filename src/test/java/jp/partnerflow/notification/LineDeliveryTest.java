@@ -3,7 +3,6 @@ package jp.partnerflow.notification;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -123,11 +122,6 @@ class LineDeliveryTest extends FeatureTest {
     private static com.github.tomakehurst.wiremock.client.MappingBuilder pushTo(String user) {
         return post(urlEqualTo("/v2/bot/message/push")).atPriority(1).withRequestBody(matchingJsonPath("$.to", 
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo(user)));
-    }
-
-    private static List<LoggedRequest> pushesTo(String user) {
-        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push"))
-                .withRequestBody(matchingJsonPath("$.to", com.github.tomakehurst.wiremock.client.WireMock.equalTo(user))));
     }
 
     private List<JsonNode> notices(long partner) {

@@ -15,15 +15,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jp.partnerflow.support.ProcessTestEngine;
+
 /** bpmn/notice-delivery.bpmn: delivery is an async job; spent retries become an incident. */
-@ExtendWith(ProcessEngineExtension.class)
+@ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = "bpmn/notice-delivery.bpmn")
 class NoticeDeliveryProcessTest {
     private final AtomicInteger failuresLeft = new AtomicInteger();

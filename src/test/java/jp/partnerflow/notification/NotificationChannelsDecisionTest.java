@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.decisionService;
 
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import jp.partnerflow.support.ProcessTestEngine;
+
 /** dmn/notification-channels.dmn: LINE only with the company's option, a linked and following partner. */
-@ExtendWith(ProcessEngineExtension.class)
+@ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = "dmn/notification-channels.dmn")
 class NotificationChannelsDecisionTest {
 

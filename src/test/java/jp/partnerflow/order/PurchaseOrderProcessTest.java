@@ -21,15 +21,16 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jp.partnerflow.support.ProcessTestEngine;
+
 /** Every path of bpmn/purchase-order.bpmn on an in-memory engine; the Java steps are recorded. */
-@ExtendWith(ProcessEngineExtension.class)
+@ExtendWith(ProcessTestEngine.class)
 @Deployment(resources = "bpmn/purchase-order.bpmn")
 class PurchaseOrderProcessTest {
     private static final long ORDER = 42L;

@@ -1,11 +1,15 @@
 package jp.partnerflow.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import java.util.Base64;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -19,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 /**
  * A feature test: the whole service on a real PostgreSQL ({@link TestDatabase}), with LINE faked at
@@ -70,6 +75,12 @@ public abstract class FeatureTest {
         LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"sentMessages\":[{\"id\":\"2\",\"quoteToken\":\"q\"}]}")));
+    }
+
+    /** The pushes the fake LINE received for one LINE user. */
+    protected static List<LoggedRequest> pushesTo(String lineUserId) {
+        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo(lineUserId))));
     }
 
     /** x-line-signature of a body, as LINE computes it. */
