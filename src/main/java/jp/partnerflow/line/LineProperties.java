@@ -14,10 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param channelSecret signs webhook bodies; blank = every webhook call is rejected
  * @param eventWorkers threads working off stored webhook events; few, so that answering LINE's
  *        webhook calls keeps the CPU it needs
+ * @param eventRetryCycle Camunda retry cycle of an event whose first processing failed; when it is
+ *        spent the event is an incident in Cockpit
  */
 @ConfigurationProperties("partnerflow.line")
 public record LineProperties(URI apiBaseUrl, String channelAccessToken, String channelSecret, Duration timeout,
-        @DefaultValue("2") int eventWorkers) {
+        @DefaultValue("2") int eventWorkers, @DefaultValue("PT10S,PT1M,PT5M,PT15M") String eventRetryCycle) {
 
     public boolean deliveryEnabled() {
         return channelAccessToken != null && !channelAccessToken.isBlank();

@@ -11,11 +11,14 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.partnerflow.partner.Partner;
@@ -24,7 +27,8 @@ import jp.partnerflow.partner.Partners;
 /**
  * Works off stored webhook events: follow / unfollow update the partner's LINE state, postbacks go
  * to the feature that owns the action. The effects and the "processed" mark commit together; the
- * reply is sent after that. A failed event is retried by the sweeper a few times.
+ * reply is sent after that. An event whose processing fails goes to Camunda
+ * ({@code bpmn/line-event-retry.bpmn}): retries with back-off, then an incident in Cockpit.
  */
 @Service
 class WebhookEventProcessor {
@@ -37,7 +41,6 @@ class WebhookEventProcessor {
     static final String UNKNOWN_ACTION = "この操作は現在ご利用いただけません。";
 
     private static final Logger log = LoggerFactory.getLogger(WebhookEventProcessor.class);
-    private static final int MAX_ATTEMPTS = 5;
 
     private final WebhookEvents events;
     private final Partners partners;
@@ -45,11 +48,12 @@ class WebhookEventProcessor {
     private final LineMessenger messenger;
     private final TransactionTemplate transaction;
     private final ThreadPoolTaskExecutor executor;
+    private final RuntimeService runtime;
     private final Clock clock;
 
     WebhookEventProcessor(WebhookEvents events, Partners partners, List<PostbackHandler> handlers,
             LineMessenger messenger, TransactionTemplate transaction, ThreadPoolTaskExecutor lineEventExecutor,
-            Clock clock) {
+            RuntimeService runtime, Clock clock) {
         this.events = events;
         this.partners = partners;
         this.handlers = handlers.stream().flatMap(h -> h.actions().stream().map(a -> Map.entry(a, h)))
@@ -57,6 +61,7 @@ class WebhookEventProcessor {
         this.messenger = messenger;
         this.transaction = transaction;
         this.executor = lineEventExecutor;
+        this.runtime = runtime;
         this.clock = clock;
     }
 
@@ -68,36 +73,65 @@ class WebhookEventProcessor {
         }
     }
 
-    /** Picks up what no worker has: events left over by a full queue, a failure, or a node that went away. */
+    /** Picks up what no worker has: events left over by a full queue, or by a node that went away mid-work. */
     @Scheduled(fixedDelayString = "${partnerflow.line.sweep-interval:5s}")
     void sweep() {
         events.waiting(clock.instant().minusSeconds(2), 500).forEach(this::submit);
     }
 
-    private record Handled(WebhookEvents.StoredEvent event, LineReply reply) {
-    }
-
-    /** The event's effects and its "processed" mark commit together, under the event's row lock; the reply follows. */
+    /**
+     * The fast path, on the worker threads: the event's effects and its "processed" mark commit
+     * together under the event's row lock; the reply follows. If it fails, the event is handed to a
+     * {@code line-event-retry} process instance in the same transaction as its RETRYING mark.
+     */
     void process(String webhookEventId) {
         Handled handled;
         try {
-            handled = transaction.execute(status -> events.lockIfWaiting(webhookEventId).map(event -> {
-                LineReply reply = dispatch(event);
-                events.markProcessed(webhookEventId, clock.instant());
-                return new Handled(event, reply);
-            }).orElse(null));
+            handled = transaction.execute(status -> events.lockIfReceived(webhookEventId).map(this::handle).orElse(null));
         } catch (RuntimeException e) {
-            boolean gaveUp = events.recordFailure(webhookEventId, e.toString(), MAX_ATTEMPTS);
-            log.warn("LINE event {} failed{}: {}", webhookEventId, gaveUp ? ", giving up" : "", e.toString());
+            log.warn("LINE event {} failed, handing it to Camunda for retries: {}", webhookEventId, e.toString());
+            transaction.executeWithoutResult(status -> {
+                if (events.markRetrying(webhookEventId, e.toString())) {
+                    runtime.startProcessInstanceByKey(RetryLineEvent.PROCESS_ID, webhookEventId,
+                            Map.of(RetryLineEvent.WEBHOOK_EVENT_ID, webhookEventId));
+                }
+            });
             return;
         }
-        if (handled == null || handled.reply() == null || handled.event().replyToken() == null || !messenger.enabled()) {
+        if (handled != null) {
+            reply(handled);
+        }
+    }
+
+    /** The retry path, in a Camunda job's transaction: a failure fails the job (retries, then an incident). */
+    void retry(String webhookEventId) {
+        events.lockIfRetrying(webhookEventId).map(this::handle).ifPresent(handled ->
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        reply(handled);
+                    }
+                }));
+    }
+
+    private record Handled(WebhookEvents.StoredEvent event, LineReply reply) {
+    }
+
+    private Handled handle(WebhookEvents.StoredEvent event) {
+        LineReply reply = dispatch(event);
+        events.markProcessed(event.webhookEventId(), clock.instant());
+        return new Handled(event, reply);
+    }
+
+    /** A failed reply is not retried: the effect is stored, and the reply token is short-lived. */
+    private void reply(Handled handled) {
+        if (handled.reply() == null || handled.event().replyToken() == null || !messenger.enabled()) {
             return;
         }
         try {
             messenger.reply(handled.event().replyToken(), handled.reply());
         } catch (RuntimeException e) {
-            log.warn("reply to LINE event {} failed: {}", webhookEventId, e.getMessage());
+            log.warn("reply to LINE event {} failed: {}", handled.event().webhookEventId(), e.getMessage());
         }
     }
 

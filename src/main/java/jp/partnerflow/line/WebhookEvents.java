@@ -13,11 +13,13 @@ import org.springframework.stereotype.Repository;
  * The stored LINE webhook events. Each {@code webhookEventId} is stored once, so a redelivery
  * changes nothing; a worker locks an event's row for the length of its processing transaction, so
  * each event is worked on by one worker of one node at a time, and a node that dies lets go of it.
+ * RECEIVED events are the workers' (and the sweeper's); RETRYING ones belong to a
+ * {@code line-event-retry} process instance.
  */
 @Repository
 class WebhookEvents {
     enum Status {
-        RECEIVED, PROCESSED, FAILED
+        RECEIVED, RETRYING, PROCESSED
     }
 
     record StoredEvent(String webhookEventId, String type, String lineUserId, String replyToken, String postbackData) {
@@ -52,15 +54,24 @@ class WebhookEvents {
     }
 
     /**
-     * Locks the event for the current transaction if it still waits and no other worker has it.
-     * Must run inside the transaction that also records the outcome.
+     * Locks a RECEIVED event for the current transaction unless another worker has it. Must run
+     * inside the transaction that also records the outcome.
      */
-    Optional<StoredEvent> lockIfWaiting(String webhookEventId) {
+    Optional<StoredEvent> lockIfReceived(String webhookEventId) {
+        return lock(webhookEventId, Status.RECEIVED, "SKIP LOCKED");
+    }
+
+    /** Locks an event handed to Camunda for retries, waiting for a worker that may still hold it. */
+    Optional<StoredEvent> lockIfRetrying(String webhookEventId) {
+        return lock(webhookEventId, Status.RETRYING, "");
+    }
+
+    private Optional<StoredEvent> lock(String webhookEventId, Status status, String lockOption) {
         return jdbc.sql("""
                 SELECT webhook_event_id, type, line_user_id, reply_token, postback_data
-                FROM line_webhook_event WHERE webhook_event_id = :id AND status = 'RECEIVED'
-                FOR UPDATE SKIP LOCKED""")
-                .param("id", webhookEventId)
+                FROM line_webhook_event WHERE webhook_event_id = :id AND status = :status
+                FOR UPDATE """ + lockOption)
+                .param("id", webhookEventId).param("status", status.name())
                 .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))
                 .optional();
@@ -75,20 +86,16 @@ class WebhookEvents {
     }
 
     /**
-     * Records a failed attempt: the event waits for the sweeper again, or is marked failed for good
-     * after {@code maxAttempts}.
+     * Records a failed first attempt and takes the event out of the workers' hands.
      *
-     * @return true if the event was given up
+     * @return false if the event was not RECEIVED (another worker finished it meanwhile)
      */
-    boolean recordFailure(String webhookEventId, String error, int maxAttempts) {
-        jdbc.sql("""
-                UPDATE line_webhook_event SET attempts = attempts + 1, last_error = :error,
-                    status = CASE WHEN attempts + 1 >= :max THEN 'FAILED' ELSE 'RECEIVED' END
+    boolean markRetrying(String webhookEventId, String error) {
+        return jdbc.sql("""
+                UPDATE line_webhook_event SET status = 'RETRYING', attempts = attempts + 1, last_error = :error
                 WHERE webhook_event_id = :id AND status = 'RECEIVED'""")
-                .param("id", webhookEventId).param("max", maxAttempts)
-                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).update();
-        return jdbc.sql("SELECT status FROM line_webhook_event WHERE webhook_event_id = :id")
-                .param("id", webhookEventId).query(String.class).single().equals(Status.FAILED.name());
+                .param("id", webhookEventId)
+                .param("error", error.length() > 1000 ? error.substring(0, 1000) : error).update() == 1;
     }
 
     /** Events still waiting that were received before the cut-off: left over by a full queue, a failure or a lost node. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,12 +26,15 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import jp.partnerflow.line.FlakyPostbacks;
+
 /**
  * A feature test: the whole service on a real PostgreSQL ({@link TestDatabase}), with LINE faked at
  * the wire level by WireMock. All feature tests share this one configuration, so they share one
  * application context (and one job executor) and one fake LINE.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(FlakyPostbacks.class)
 public abstract class FeatureTest {
     public static final String CHANNEL_TOKEN = "test-channel-access-token-0123456789";
     public static final String CHANNEL_SECRET = "test-channel-secret-abcdef";
@@ -63,6 +67,7 @@ public abstract class FeatureTest {
         registry.add("partnerflow.line.timeout", () -> "2s");
         registry.add("partnerflow.line.sweep-interval", () -> "1s");
         registry.add("partnerflow.notification.retry-cycle", () -> "PT1S,PT1S,PT1S");
+        registry.add("partnerflow.line.event-retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("camunda.bpm.admin-user.password", () -> STAFF_PASSWORD);
     }
 

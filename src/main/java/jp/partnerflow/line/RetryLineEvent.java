@@ -1,0 +1,32 @@
+package jp.partnerflow.line;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ${retryLineEvent}} in {@code bpmn/line-event-retry.bpmn}: processes a LINE event whose
+ * first processing failed; {@code ${retryLineEvent.retryCycle}} is its back-off before an incident.
+ */
+@Component("retryLineEvent")
+class RetryLineEvent implements JavaDelegate {
+    static final String PROCESS_ID = "line-event-retry";
+    static final String WEBHOOK_EVENT_ID = "webhookEventId";
+
+    private final WebhookEventProcessor processor;
+    private final LineProperties properties;
+
+    RetryLineEvent(WebhookEventProcessor processor, LineProperties properties) {
+        this.processor = processor;
+        this.properties = properties;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        processor.retry((String) execution.getVariable(WEBHOOK_EVENT_ID));
+    }
+
+    public String getRetryCycle() {
+        return properties.eventRetryCycle();
+    }
+}

@@ -1,0 +1,114 @@
+package jp.partnerflow.line;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import jp.partnerflow.support.Api;
+import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.Webhooks;
+
+/** A LINE event whose processing fails is retried by Camunda and, when that is spent, is an incident. */
+class LineEventRetryTest extends FeatureTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Autowired
+    FlakyPostbacks feature;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+
+    @AfterEach
+    void featureIsBack() {
+        feature.failNext(0);
+    }
+
+    @Test
+    void anEventThatFailsOnceIsProcessedByItsRetry() {
+        String user = Api.newLineUserId();
+        api.partner(api.company(true), user);
+        int before = feature.handled();
+        feature.failNext(1);
+
+        String event = tap(user);
+
+        await().atMost(PATIENCE).until(() -> status(event).equals("PROCESSED"));
+        assertThat(feature.handled()).isEqualTo(before + 1);
+        await().atMost(PATIENCE).until(() -> replies(event).size() == 1);
+        assertThat(replies(event).get(0).getBodyAsString()).contains(FlakyPostbacks.DONE);
+        assertThat(runtime.createIncidentQuery().processInstanceId(retryInstance(event)).count()).isZero();
+    }
+
+    @Test
+    void anEventThatKeepsFailingIsAnIncidentAndCockpitsRetryProcessesItOnce() {
+        String user = Api.newLineUserId();
+        api.partner(api.company(true), user);
+        int before = feature.handled();
+        feature.failNext(Integer.MAX_VALUE);
+
+        String event = tap(user);
+
+        String instance = retryInstance(event);
+        Incident incident = await().atMost(PATIENCE)
+                .until(() -> runtime.createIncidentQuery().processInstanceId(instance).singleResult(), i -> i != null);
+        assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+        assertThat(incident.getActivityId()).isEqualTo("Task_ProcessLineEvent");
+        assertThat(incident.getIncidentMessage()).contains("flaky feature is down");
+        assertThat(status(event)).isEqualTo("RETRYING");
+        assertThat(feature.handled()).isEqualTo(before);
+
+        // the cause is fixed; the operator presses "Retry" in Cockpit
+        feature.failNext(0);
+        Job job = management.createJobQuery().processInstanceId(instance).singleResult();
+        management.setJobRetries(job.getId(), 1);
+
+        await().atMost(PATIENCE).until(() -> status(event).equals("PROCESSED"));
+        assertThat(feature.handled()).isEqualTo(before + 1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(instance).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+    }
+
+    private String tap(String user) {
+        String eventId = Webhooks.newEventId();
+        String body = Webhooks.postback(eventId, user, "action=" + FlakyPostbacks.ACTION);
+        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
+        return eventId;
+    }
+
+    private String status(String eventId) {
+        return jdbc.sql("SELECT status FROM line_webhook_event WHERE webhook_event_id = ?").param(eventId)
+                .query(String.class).single();
+    }
+
+    /** The event's line-event-retry instance, running or ended. */
+    private String retryInstance(String eventId) {
+        return await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(RetryLineEvent.PROCESS_ID).processInstanceBusinessKey(eventId).singleResult(),
+                instance -> instance != null).getId();
+    }
+
+    private static List<LoggedRequest> replies(String eventId) {
+        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply"))
+                .withRequestBody(matchingJsonPath("$.replyToken", equalTo("reply-" + eventId))));
+    }
+}
