@@ -70,7 +70,7 @@ class WebhookEvents {
         return jdbc.sql("""
                 SELECT webhook_event_id, type, line_user_id, reply_token, postback_data
                 FROM line_webhook_event WHERE webhook_event_id = :id AND status = :status
-                FOR UPDATE """ + lockOption)
+                """ + "FOR UPDATE " + lockOption)
                 .param("id", webhookEventId).param("status", status.name())
                 .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5)))

@@ -61,6 +61,9 @@ class LineWebhookTest extends FeatureTest {
 
         String confirm = postback(user, "action=confirm-approve-order&order=" + order);
         assertThat(replyTo(confirm)).contains("承認しました");
+        // both taps were worked off at the first attempt, not by the retry path
+        assertThat(statusAndAttempts(approve)).isEqualTo("PROCESSED/1");
+        assertThat(statusAndAttempts(confirm)).isEqualTo("PROCESSED/1");
         Api.Response approved = api.get("/api/orders/" + order);
         assertThat(approved.json().get("status").asText()).isEqualTo("APPROVED");
         assertThat(approved.json().get("approvedAt").asText()).isNotBlank();
@@ -163,6 +166,11 @@ class LineWebhookTest extends FeatureTest {
 
     private String orderStatus(long order) {
         return api.get("/api/orders/" + order).json().get("status").asText();
+    }
+
+    private String statusAndAttempts(String eventId) {
+        return jdbc.sql("SELECT status || '/' || attempts FROM line_webhook_event WHERE webhook_event_id = ?")
+                .param(eventId).query(String.class).single();
     }
 
     private long stored(String eventId) {
