@@ -60,6 +60,12 @@ public class ClosingCalendar {
         return months;
     }
 
+    /** The start (00:00 in Japan) of the day after the closing date: the month is closed from then on. */
+    public Date closed(int closingDay, String billingMonth) {
+        LocalDate day = dayAfterClosing(closingDay, YearMonth.parse(billingMonth));
+        return Date.from(day.atStartOfDay(Tokyo.ZONE).toInstant());
+    }
+
     /**
      * When the partner is reminded {@code daysAfterClosing} days after the closing date of
      * {@code billingMonth} ("2027-01"), at the reminder time in Japan; a Date, as Camunda's timers

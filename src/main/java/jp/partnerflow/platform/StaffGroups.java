@@ -20,8 +20,11 @@ public class StaffGroups {
     public static final String ORDERING = "ordering";
     /** 経理: reviews invoices and corrects payment notices. */
     public static final String ACCOUNTING = "accounting";
+    /** 経理責任者: reviews the invoices dmn/invoice-review.dmn gives them (large amounts). */
+    public static final String ACCOUNTING_MANAGER = "accountingManager";
 
-    private static final Map<String, String> NAMES = Map.of(ORDERING, "発注担当", ACCOUNTING, "経理");
+    private static final Map<String, String> NAMES = Map.of(ORDERING, "発注担当", ACCOUNTING, "経理",
+            ACCOUNTING_MANAGER, "経理責任者");
 
     private final IdentityService identityService;
     private final CamundaBpmProperties camunda;
