@@ -3,7 +3,8 @@ package jp.partnerflow.notification;
 /** The notices partners get, each with the headline shown on LINE, in mail and in-app. */
 public enum NoticeType {
     ORDER_ISSUED("発注書を確認してください"),
-    ORDER_REMINDER("発注書を確認してください");
+    ORDER_REMINDER("発注書を確認してください"),
+    INVOICE_REMINDER("請求書を作成してください");
 
     private final String title;
 

@@ -45,11 +45,16 @@ class BillingMonthProcessTest {
     void registerSteps() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T01:00:00Z")));
         Mocks.register("billingMonths", new BillingMonthSteps() {
-            public int open(long orderId, String billingMonth) { steps.add("open " + billingMonth); return closingDay; }
-            public void generateFixedFeeReport(long orderId, String billingMonth) { steps.add("fixedFeeReport"); }
+            public int open(long orderId, String billingMonth, String processInstanceId) {
+                steps.add("open " + billingMonth);
+                return closingDay;
+            }
             public void remindToInvoice(long orderId, String billingMonth) { steps.add("remind"); }
-            public void approveInvoice(long invoiceId) { steps.add("approve " + invoiceId); }
-            public void returnInvoice(long invoiceId) { steps.add("return " + invoiceId); }
+        });
+        Mocks.register("workReports", (WorkReportSteps) (orderId, billingMonth) -> steps.add("fixedFeeReport"));
+        Mocks.register("invoices", new InvoiceSteps() {
+            public void approve(long invoiceId) { steps.add("approve " + invoiceId); }
+            public void returnToPartner(long invoiceId) { steps.add("return " + invoiceId); }
         });
         Mocks.register("closingCalendar", new ClosingCalendar(LocalTime.of(10, 0)));
         Mocks.register("reviewInvoiceForm", (TaskListener) (DelegateTask task) -> {

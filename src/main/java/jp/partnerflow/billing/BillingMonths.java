@@ -1,0 +1,70 @@
+package jp.partnerflow.billing;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.partnerflow.company.Companies;
+import jp.partnerflow.notification.NoticeAction;
+import jp.partnerflow.notification.NoticeType;
+import jp.partnerflow.notification.NotifyPartner;
+import jp.partnerflow.notification.PartnerNotice;
+import jp.partnerflow.order.PurchaseOrder;
+import jp.partnerflow.order.PurchaseOrders;
+import jp.partnerflow.partner.Partners;
+
+/** The billing-month feature's public API, and the month's steps in its process. */
+@Service("billingMonths")
+public class BillingMonths implements BillingMonthSteps {
+    private final BillingMonthRepository months;
+    private final PurchaseOrders orders;
+    private final Partners partners;
+    private final Companies companies;
+    private final NotifyPartner notifyPartner;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    BillingMonths(BillingMonthRepository months, PurchaseOrders orders, Partners partners, Companies companies,
+            NotifyPartner notifyPartner, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+        this.months = months;
+        this.orders = orders;
+        this.partners = partners;
+        this.companies = companies;
+        this.notifyPartner = notifyPartner;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @Override
+    @Transactional
+    public int open(long orderId, String billingMonth, String processInstanceId) {
+        int closingDay = companies.get(partners.get(orders.get(orderId).partnerId()).companyId()).closingDay();
+        if (months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth).isEmpty()) {
+            LocalDate closingDate = ClosingCalendar.closingDate(closingDay, YearMonth.parse(billingMonth));
+            months.save(new BillingMonth(null, orderId, billingMonth, closingDate, BillingMonth.Status.OPEN,
+                    processInstanceId, clock.instant()));
+        }
+        return closingDay;
+    }
+
+    @Override
+    @Transactional
+    public void remindToInvoice(long orderId, String billingMonth) {
+        PurchaseOrder order = orders.get(orderId);
+        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
+                .orElseThrow(() -> new IllegalStateException("billing month " + billingMonth + " of order " + orderId
+                        + " was not opened"));
+        YearMonth yearMonth = YearMonth.parse(billingMonth);
+        // month first: LINE shows the first 60 characters
+        String body = "%d年%d月分（締め日 %d月%d日）\n%s（%s）".formatted(yearMonth.getYear(), yearMonth.getMonthValue(),
+                month.closingDate().getMonthValue(), month.closingDate().getDayOfMonth(), order.title(), order.number());
+        String page = publicBaseUrl + "/partner/invoices/new?order=" + orderId + "&month=" + billingMonth;
+        notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page,
+                List.of(NoticeAction.link("請求書を作成する", page))));
+    }
+}
