@@ -19,9 +19,16 @@ final class OrderForm {
         } catch (IllegalArgumentException e) {
             throw new InvalidFieldException("taxRate", "must be one of TEN_PERCENT, EIGHT_PERCENT, NON_TAXABLE");
         }
+        String feeType = text(field.apply("feeType"));
+        FeeType type;
+        try {
+            type = feeType == null ? FeeType.MONTHLY : FeeType.valueOf(feeType);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("feeType", "must be one of MONTHLY, HOURLY");
+        }
         return new OrderTerms(text(field.apply("title")), text(field.apply("workContent")),
                 date(field.apply("periodStart"), "periodStart"), date(field.apply("periodEnd"), "periodEnd"),
-                number(field.apply("fee"), "fee"), rate);
+                number(field.apply("fee"), "fee"), type, rate);
     }
 
     static long number(Object value, String name) {

@@ -6,7 +6,7 @@ import jp.partnerflow.platform.InvalidFieldException;
 
 /** The terms staff write on an order (and may change when they revise a declined one). */
 record OrderTerms(String title, String workContent, LocalDate periodStart, LocalDate periodEnd, long fee,
-        TaxRate taxRate) {
+        FeeType feeType, TaxRate taxRate) {
 
     /** The rules no form can check alone. */
     OrderTerms {
@@ -27,6 +27,9 @@ record OrderTerms(String title, String workContent, LocalDate periodStart, Local
         }
         if (fee <= 0) {
             throw new InvalidFieldException("fee", "must be greater than 0");
+        }
+        if (feeType == null) {
+            feeType = FeeType.MONTHLY;
         }
         if (taxRate == null) {
             throw new InvalidFieldException("taxRate", "must not be null");

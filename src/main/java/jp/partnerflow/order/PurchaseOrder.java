@@ -11,7 +11,7 @@ import jp.partnerflow.company.PaymentTerms;
 /**
  * 発注書. Its status carries the time of each step; {@code revision} counts re-issues after a decline.
  *
- * @param fee the fee in yen, before consumption tax
+ * @param fee the fee in yen, before consumption tax: per billing month or per hour, as {@code feeType} says
  */
 public record PurchaseOrder(
         @Id Long id,
@@ -22,6 +22,7 @@ public record PurchaseOrder(
         LocalDate periodStart,
         LocalDate periodEnd,
         long fee,
+        FeeType feeType,
         TaxRate taxRate,
         @Embedded.Empty(prefix = "payment_") PaymentTerms paymentTerms,
         OrderStatus status,
@@ -33,33 +34,33 @@ public record PurchaseOrder(
         Instant cancelledAt) {
 
     PurchaseOrder withId(Long id) {
-        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, taxRate,
+        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, status, revision, processInstanceId, issuedAt, approvedAt, declinedAt, cancelledAt);
     }
 
     PurchaseOrder withProcessInstanceId(String processInstanceId) {
-        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, taxRate,
+        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, status, revision, processInstanceId, issuedAt, approvedAt, declinedAt, cancelledAt);
     }
 
     PurchaseOrder approved(Instant at) {
-        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, taxRate,
+        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, OrderStatus.APPROVED, revision, processInstanceId, issuedAt, at, declinedAt, cancelledAt);
     }
 
     PurchaseOrder declined(Instant at) {
-        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, taxRate,
+        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, OrderStatus.DECLINED, revision, processInstanceId, issuedAt, approvedAt, at, cancelledAt);
     }
 
     PurchaseOrder cancelled(Instant at) {
-        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, taxRate,
+        return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, OrderStatus.CANCELLED, revision, processInstanceId, issuedAt, approvedAt, declinedAt, at);
     }
 
     PurchaseOrder reissued(OrderTerms terms, Instant at) {
         return new PurchaseOrder(id, number, partnerId, terms.title(), terms.workContent(), terms.periodStart(),
-                terms.periodEnd(), terms.fee(), terms.taxRate(), paymentTerms, OrderStatus.ISSUED, revision + 1,
+                terms.periodEnd(), terms.fee(), terms.feeType(), terms.taxRate(), paymentTerms, OrderStatus.ISSUED, revision + 1,
                 processInstanceId, at, null, null, null);
     }
 }

@@ -30,7 +30,10 @@ class PurchaseOrderController {
         this.orders = orders;
     }
 
-    /** @param paymentTerms optional; the company's terms apply when absent */
+    /**
+     * @param feeType optional; MONTHLY (a fixed fee per billing month) when absent
+     * @param paymentTerms optional; the company's terms apply when absent
+     */
     record NewOrder(
             @NotNull Long partnerId,
             @NotBlank @Size(max = 200) String title,
@@ -38,6 +41,7 @@ class PurchaseOrderController {
             @NotNull LocalDate periodStart,
             @NotNull LocalDate periodEnd,
             @NotNull @Positive Long fee,
+            FeeType feeType,
             @NotNull TaxRate taxRate,
             @Valid PaymentTerms paymentTerms) {
     }
@@ -47,7 +51,8 @@ class PurchaseOrderController {
     @ResponseStatus(HttpStatus.CREATED)
     PurchaseOrder issue(@Valid @RequestBody NewOrder request) {
         return orders.issue(request.partnerId(), new OrderTerms(request.title(), request.workContent(),
-                request.periodStart(), request.periodEnd(), request.fee(), request.taxRate()), request.paymentTerms());
+                request.periodStart(), request.periodEnd(), request.fee(), request.feeType(), request.taxRate()),
+                request.paymentTerms());
     }
 
     @GetMapping("/{id}")

@@ -68,7 +68,8 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         PaymentTerms payment = paymentTerms != null ? paymentTerms : companies.get(partner.companyId()).paymentTerms();
         String number = "PO-" + NUMBER_MONTH.format(clock.instant()) + "-" + String.format("%05d", sequences.next("purchase_order_number_seq"));
         return orders.save(new PurchaseOrder(null, number, partnerId, terms.title(), terms.workContent(),
-                terms.periodStart(), terms.periodEnd(), terms.fee(), terms.taxRate(), payment, OrderStatus.ISSUED, 0,
+                terms.periodStart(), terms.periodEnd(), terms.fee(), terms.feeType(), terms.taxRate(), payment,
+                OrderStatus.ISSUED, 0,
                 processInstanceId, clock.instant(), null, null, null));
     }
 
@@ -157,7 +158,8 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     }
 
     private PartnerNotice notice(PurchaseOrder order, NoticeType type) {
-        String body = "%s\n%s 報酬 %,d円（税抜）\n期間 %s〜%s".formatted(order.title(), order.number(), order.fee(),
+        String body = "%s\n%s 報酬 %s%,d円（税抜）\n期間 %s〜%s".formatted(order.title(), order.number(),
+                order.feeType().label(), order.fee(),
                 order.periodStart(), order.periodEnd());
         return new PartnerNotice(order.partnerId(), type, body, pageUrl(order), List.of(
                 NoticeAction.answer("承認する", OrderPostbacks.data(OrderPostbacks.APPROVE, order)),

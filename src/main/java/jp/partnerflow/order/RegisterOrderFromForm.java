@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component("registerOrderFromForm")
 class RegisterOrderFromForm implements JavaDelegate {
-    static final String[] FORM_FIELDS = { "partnerId", "title", "workContent", "periodStart", "periodEnd", "fee",
+    static final String[] FORM_FIELDS = { "partnerId", "title", "workContent", "periodStart", "periodEnd", "fee", "feeType",
             "taxRate" };
 
     private final PurchaseOrders orders;

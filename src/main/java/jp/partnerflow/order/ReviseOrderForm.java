@@ -35,6 +35,7 @@ class ReviseOrderForm implements TaskListener {
                     "periodStart", order.periodStart().toString(),
                     "periodEnd", order.periodEnd().toString(),
                     "fee", order.fee(),
+                    "feeType", order.feeType().name(),
                     "taxRate", order.taxRate().name(),
                     DECISION, PurchaseOrderProcess.REISSUE));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {

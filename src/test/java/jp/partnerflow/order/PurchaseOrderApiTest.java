@@ -1,6 +1,9 @@
 package jp.partnerflow.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,20 @@ class PurchaseOrderApiTest extends FeatureTest {
         assertThat(order.get("number").asText()).matches("PO-\\d{6}-\\d{5}");
         assertThat(order.get("processInstanceId").asText()).isNotBlank();
         assertThat(order.get("paymentTerms").get("day").asInt()).isEqualTo(31);
+        assertThat(order.get("feeType").asText()).isEqualTo("MONTHLY");
+    }
+
+    @Test
+    void anHourlyOrderSaysSoToThePartner() {
+        String user = Api.newLineUserId();
+        long partner = api.partner(api.company(true), user);
+
+        Api.Response created = order(partner, "\"feeType\":\"HOURLY\"");
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(api.get("/api/orders/" + created.id()).json().get("feeType").asText()).isEqualTo("HOURLY");
+        await().atMost(Duration.ofSeconds(20)).until(() -> pushesTo(user).size() == 1);
+        assertThat(pushesTo(user).get(0).getBodyAsString()).contains("報酬 時給100,000円（税抜）");
     }
 
     @Test
@@ -43,6 +60,7 @@ class PurchaseOrderApiTest extends FeatureTest {
         assertInvalid(api.post("/api/orders", "{}"), "partnerId", "title", "workContent", "fee", "taxRate");
         assertInvalid(order(partner, "\"fee\":-5"), "fee");
         assertInvalid(order(partner, "\"taxRate\":\"TWELVE\""), "taxRate");
+        assertInvalid(order(partner, "\"feeType\":\"DAILY\""), "feeType");
         assertInvalid(order(partner, "\"periodStart\":\"2026-13-01\""), "periodStart");
         assertInvalid(order(partner, "\"periodEnd\":\"2026-11-30\""), "periodEnd");
         assertInvalid(order(999_999_999L, null), "partnerId");
