@@ -1,10 +1,15 @@
 package jp.partnerflow.billing;
 
+import java.util.List;
+
 /**
  * The month's own steps in {@code bpmn/billing-month.bpmn}, bean {@code billingMonths}; each is
  * one business operation in the step's transaction.
  */
 public interface BillingMonthSteps {
+
+    /** The billing months of an approved order, e.g. ["2026-12", "2027-01"]: one billing-month instance each. */
+    List<String> of(long orderId);
 
     /**
      * Opens the order's billing month (once, also when the step is retried).

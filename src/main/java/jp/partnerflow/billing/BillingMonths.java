@@ -41,6 +41,14 @@ public class BillingMonths implements BillingMonthSteps {
     }
 
     @Override
+    public List<String> of(long orderId) {
+        PurchaseOrder order = orders.get(orderId);
+        int closingDay = companies.get(partners.get(order.partnerId()).companyId()).closingDay();
+        return ClosingCalendar.billingMonths(closingDay, order.periodStart(), order.periodEnd()).stream()
+                .map(YearMonth::toString).toList();
+    }
+
+    @Override
     @Transactional
     public int open(long orderId, String billingMonth, String processInstanceId) {
         int closingDay = companies.get(partners.get(orders.get(orderId).partnerId()).companyId()).closingDay();

@@ -4,6 +4,7 @@ package jp.partnerflow.notification;
 public enum NoticeType {
     ORDER_ISSUED("発注書を確認してください"),
     ORDER_REMINDER("発注書を確認してください"),
+    WORK_REPORT_CREATED("業務報告が作成されました"),
     INVOICE_REMINDER("請求書を作成してください");
 
     private final String title;

@@ -45,6 +45,7 @@ class BillingMonthProcessTest {
     void registerSteps() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T01:00:00Z")));
         Mocks.register("billingMonths", new BillingMonthSteps() {
+            public List<String> of(long orderId) { return List.of(); }
             public int open(long orderId, String billingMonth, String processInstanceId) {
                 steps.add("open " + billingMonth);
                 return closingDay;

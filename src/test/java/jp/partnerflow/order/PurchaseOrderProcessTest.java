@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -22,11 +26,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jp.partnerflow.billing.BillingMonthProcess;
+import jp.partnerflow.billing.BillingMonthSteps;
 import jp.partnerflow.support.ProcessTestEngine;
 
 /** Every path of bpmn/purchase-order.bpmn on an in-memory engine; the Java steps are recorded. */
@@ -37,6 +44,7 @@ class PurchaseOrderProcessTest {
 
     /** What the process asked of Java, in order. */
     private final List<String> steps = new ArrayList<>();
+    private String billingMonthStandIn;
 
     @BeforeEach
     void registerSteps() {
@@ -60,12 +68,23 @@ class PurchaseOrderProcessTest {
             }
         });
         Mocks.register("orderReminder", new OrderReminder("P3D"));
+        Mocks.register("billingMonths", new BillingMonthSteps() {
+            public List<String> of(long orderId) { return List.of("2025-12", "2026-01"); }
+            public int open(long orderId, String billingMonth, String processInstanceId) { return 31; }
+            public void remindToInvoice(long orderId, String billingMonth) { }
+        });
+        // a stand-in for billing-month.bpmn, which has its own process test
+        billingMonthStandIn = repositoryService().createDeployment()
+                .addModelInstance("billing-month.bpmn", Bpmn.createExecutableProcess(BillingMonthProcess.ID)
+                        .camundaHistoryTimeToLive(1).startEvent().endEvent().done())
+                .deploy().getId();
     }
 
     @AfterEach
     void reset() {
         Mocks.reset();
         ClockUtil.reset();
+        repositoryService().deleteDeployment(billingMonthStandIn, true);
     }
 
     @Test
@@ -77,8 +96,17 @@ class PurchaseOrderProcessTest {
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
 
         assertThat(order).hasPassedInOrder("Task_NotifyOrderIssued", "Task_AwaitDecision", "Task_ApproveOrder")
-                .isEnded().hasPassed("EndEvent_OrderApproved");
+                .hasPassed("Task_BillingMonths").isEnded().hasPassed("EndEvent_OrderCompleted");
         assertThat(steps).containsExactly("notifyIssued 42", "approve 42");
+        // one billing month each, started with the order and its month
+        List<HistoricProcessInstance> months = historyService().createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(order.getId()).orderByProcessInstanceBusinessKey().asc().list();
+        assertThat(months).extracting(HistoricProcessInstance::getBusinessKey)
+                .containsExactly("PO-202512-00042-2025-12", "PO-202512-00042-2026-01");
+        assertThat(historyService().createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(months.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableName(BillingMonthProcess.BILLING_MONTH).list())
+                .extracting(HistoricVariableInstance::getValue).containsExactlyInAnyOrder("2025-12", "2026-01");
     }
 
     @Test
@@ -92,7 +120,7 @@ class PurchaseOrderProcessTest {
         assertThat(steps).containsExactly("notifyIssued 42", "remindPartner 42");
         assertThat(order).hasPassed("EndEvent_ReminderSent").isWaitingAt("Task_AwaitDecision");
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
-        assertThat(order).isEnded().hasPassed("EndEvent_OrderApproved");
+        assertThat(order).isEnded().hasPassed("EndEvent_OrderCompleted");
     }
 
     @Test
@@ -107,7 +135,7 @@ class PurchaseOrderProcessTest {
         assertThat(order).isWaitingAt("Task_AwaitDecision");
         assertThat(job("Timer_DecisionReminder", order)).isNotNull();
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
-        assertThat(order).isEnded().hasPassed("EndEvent_OrderApproved").hasNotPassed("Task_CancelOrder");
+        assertThat(order).isEnded().hasPassed("EndEvent_OrderCompleted").hasNotPassed("Task_CancelOrder");
         assertThat(steps).containsExactly("notifyIssued 42", "decline 42", "notifyIssued 42", "approve 42");
     }
 

@@ -1,0 +1,62 @@
+package jp.partnerflow.billing;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.partnerflow.notification.NoticeAction;
+import jp.partnerflow.notification.NoticeType;
+import jp.partnerflow.notification.NotifyPartner;
+import jp.partnerflow.notification.PartnerNotice;
+import jp.partnerflow.order.FeeType;
+import jp.partnerflow.order.PurchaseOrder;
+import jp.partnerflow.order.PurchaseOrders;
+
+/** The work-report feature's public API, and its step in the billing-month process. */
+@Service("workReports")
+public class WorkReports implements WorkReportSteps {
+    private final WorkReportRepository reports;
+    private final BillingMonthRepository months;
+    private final PurchaseOrders orders;
+    private final NotifyPartner notifyPartner;
+    private final Clock clock;
+    private final String publicBaseUrl;
+
+    WorkReports(WorkReportRepository reports, BillingMonthRepository months, PurchaseOrders orders,
+            NotifyPartner notifyPartner, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+        this.reports = reports;
+        this.months = months;
+        this.orders = orders;
+        this.notifyPartner = notifyPartner;
+        this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** An hourly order's work is reported by the partner; a month that has a report keeps it. */
+    @Override
+    @Transactional
+    public void generateFixedFeeReport(long orderId, String billingMonth) {
+        PurchaseOrder order = orders.get(orderId);
+        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
+                .orElseThrow(() -> new IllegalStateException("billing month " + billingMonth + " of order " + orderId
+                        + " was not opened"));
+        if (order.feeType() != FeeType.MONTHLY || reports.findByBillingMonthId(month.id()).isPresent()) {
+            return;
+        }
+        reports.save(new WorkReport(null, month.id(), WorkReport.CreatedBy.SYSTEM, clock.instant(),
+                List.of(new WorkReport.Entry(null, null, order.title() + "（月額固定報酬）"))));
+        notifyCreated(order, billingMonth);
+    }
+
+    private void notifyCreated(PurchaseOrder order, String billingMonth) {
+        YearMonth month = YearMonth.parse(billingMonth);
+        String page = publicBaseUrl + "/partner/work-reports?order=" + order.id() + "&month=" + billingMonth;
+        notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.WORK_REPORT_CREATED,
+                "%d年%d月分\n%s（%s）".formatted(month.getYear(), month.getMonthValue(), order.title(), order.number()),
+                page, List.of(NoticeAction.link("業務報告を見る", page))));
+    }
+}
