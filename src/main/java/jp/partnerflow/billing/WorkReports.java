@@ -1,6 +1,7 @@
 package jp.partnerflow.billing;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.partnerflow.company.Companies;
 import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
 import jp.partnerflow.notification.NotifyPartner;
@@ -15,6 +17,9 @@ import jp.partnerflow.notification.PartnerNotice;
 import jp.partnerflow.order.FeeType;
 import jp.partnerflow.order.PurchaseOrder;
 import jp.partnerflow.order.PurchaseOrders;
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.ConflictException;
+import jp.partnerflow.platform.InvalidFieldException;
 
 /** The work-report feature's public API, and its step in the billing-month process. */
 @Service("workReports")
@@ -22,15 +27,20 @@ public class WorkReports implements WorkReportSteps {
     private final WorkReportRepository reports;
     private final BillingMonthRepository months;
     private final PurchaseOrders orders;
+    private final Partners partners;
+    private final Companies companies;
     private final NotifyPartner notifyPartner;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    WorkReports(WorkReportRepository reports, BillingMonthRepository months, PurchaseOrders orders,
-            NotifyPartner notifyPartner, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+    WorkReports(WorkReportRepository reports, BillingMonthRepository months, PurchaseOrders orders, Partners partners,
+            Companies companies, NotifyPartner notifyPartner, Clock clock,
+            @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.reports = reports;
         this.months = months;
         this.orders = orders;
+        this.partners = partners;
+        this.companies = companies;
         this.notifyPartner = notifyPartner;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
@@ -50,6 +60,42 @@ public class WorkReports implements WorkReportSteps {
         reports.save(new WorkReport(null, month.id(), WorkReport.CreatedBy.SYSTEM, clock.instant(),
                 List.of(new WorkReport.Entry(null, null, order.title() + "（月額固定報酬）"))));
         notifyCreated(order, billingMonth);
+    }
+
+    /**
+     * A month's work as staff report it: the month must be an open billing month of the order, each
+     * day must fall in it, and a month has one report.
+     */
+    @Transactional
+    public WorkReport createByStaff(long orderId, String billingMonth, List<WorkReport.Entry> entries) {
+        PurchaseOrder order = orders.get(orderId);
+        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
+                .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order"));
+        int closingDay = companies.get(partners.get(order.partnerId()).companyId()).closingDay();
+        LocalDate first = ClosingCalendar.closingDate(closingDay, YearMonth.parse(billingMonth).minusMonths(1)).plusDays(1);
+        for (int i = 0; i < entries.size(); i++) {
+            LocalDate day = entries.get(i).workDate();
+            if (day.isBefore(first) || day.isAfter(month.closingDate())) {
+                throw new InvalidFieldException("entries[" + i + "].workDate",
+                        "must be within the billing month, " + first + " to " + month.closingDate());
+            }
+            if (day.isBefore(order.periodStart()) || day.isAfter(order.periodEnd())) {
+                throw new InvalidFieldException("entries[" + i + "].workDate", "must be within the order's period");
+            }
+        }
+        if (reports.findByBillingMonthId(month.id()).isPresent()) {
+            throw new ConflictException("the work report of " + billingMonth + " exists already");
+        }
+        WorkReport report = reports.save(new WorkReport(null, month.id(), WorkReport.CreatedBy.STAFF, clock.instant(),
+                List.copyOf(entries)));
+        notifyCreated(order, billingMonth);
+        return report;
+    }
+
+    /** The order's work reports, by billing month. */
+    public List<WorkReport> ofOrder(long orderId) {
+        orders.get(orderId);
+        return reports.findByPurchaseOrderId(orderId);
     }
 
     private void notifyCreated(PurchaseOrder order, String billingMonth) {

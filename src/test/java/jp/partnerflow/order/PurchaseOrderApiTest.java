@@ -124,15 +124,6 @@ class PurchaseOrderApiTest extends FeatureTest {
         return api.post("/api/orders", body);
     }
 
-    private static void assertInvalid(Api.Response response, String... fields) {
-        assertThat(response.status()).as(response.text()).isEqualTo(400);
-        assertThat(response.contentType()).contains("application/problem+json");
-        assertThat(response.json().get("errors").findValuesAsText("field")).contains(fields);
-        for (String field : fields) {
-            assertThat(response.json().get("detail").asText()).contains(field);
-        }
-    }
-
     private long count(String table) {
         return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }

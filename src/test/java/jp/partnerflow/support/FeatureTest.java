@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Base64;
 import java.util.List;
@@ -80,6 +81,16 @@ public abstract class FeatureTest {
         LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).atPriority(10)
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("{\"sentMessages\":[{\"id\":\"2\",\"quoteToken\":\"q\"}]}")));
+    }
+
+    /** A 400 problem+json that names each of the fields. */
+    protected static void assertInvalid(Api.Response response, String... fields) {
+        assertThat(response.status()).as(response.text()).isEqualTo(400);
+        assertThat(response.contentType()).contains("application/problem+json");
+        assertThat(response.json().get("errors").findValuesAsText("field")).contains(fields);
+        for (String field : fields) {
+            assertThat(response.json().get("detail").asText()).contains(field);
+        }
     }
 
     /** The pushes the fake LINE received for one LINE user. */

@@ -1,0 +1,59 @@
+package jp.partnerflow.billing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Work reports of an order's billing months, as company staff enter them. */
+@RestController
+@RequestMapping("/api/orders/{orderId}/work-reports")
+class WorkReportController {
+    private final WorkReports reports;
+
+    WorkReportController(WorkReports reports) {
+        this.reports = reports;
+    }
+
+    record NewWorkReport(
+            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month like 2027-01") String billingMonth,
+            @NotEmpty @Size(max = 62) List<@Valid NewEntry> entries) {
+    }
+
+    record NewEntry(
+            @NotNull LocalDate workDate,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours,
+            @NotBlank @Size(max = 1000) String content) {
+    }
+
+    /** Staff report a month's work for the partner; the partner is told 「業務報告が作成されました」. */
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkReport create(@PathVariable long orderId, @Valid @RequestBody NewWorkReport request) {
+        return reports.createByStaff(orderId, request.billingMonth(), request.entries().stream()
+                .map(e -> new WorkReport.Entry(e.workDate(), e.hours(), e.content().strip())).toList());
+    }
+
+    @GetMapping
+    List<WorkReport> ofOrder(@PathVariable long orderId) {
+        return reports.ofOrder(orderId);
+    }
+}
