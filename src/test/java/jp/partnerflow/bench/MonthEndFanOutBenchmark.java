@@ -1,0 +1,156 @@
+package jp.partnerflow.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import jp.partnerflow.billing.BillingMonthProcess;
+import jp.partnerflow.support.FeatureTest;
+
+/**
+ * Month-end fan-out: N open billing months whose day-after-closing reminder falls due at once, on
+ * PostgreSQL with LINE faked, timed until every reminder has been pushed; next to the bare engine
+ * firing N timers of a process that does nothing, in the same run. Not part of the default test run:
+ * {@code mvn -B test -Dtest=MonthEndFanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
+ * ({@code -Dbench.months=N}, default 10,000). Prints a table and writes target/bench/month-end-fan-out.json.
+ */
+class MonthEndFanOutBenchmark extends FeatureTest {
+    private static final int N = Integer.getInteger("bench.months", 10_000);
+    private static final String MONTH = "2027-01";
+    private static final String BARE = "bench-bare-timer";
+
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    Environment env;
+
+    record Run(double seconds, double perSecond, long peakHeapMb) {
+    }
+
+    @Test
+    void monthEndRemindersNextToTheBareEngine() throws Exception {
+        List<Long> orders = approvedOrders(N);
+        startAll(orders.size(), i -> runtime.startProcessInstanceByKey(BillingMonthProcess.ID,
+                "bench-" + orders.get(i) + "-" + MONTH,
+                Map.of(BillingMonthProcess.ORDER_ID, orders.get(i), BillingMonthProcess.BILLING_MONTH, MONTH)));
+        LINE.resetRequests();
+        Run reminders = fire("billing-month", "Timer_DayAfterClosing",
+                () -> delivered() >= N);
+        List<LoggedRequest> pushes = LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push")));
+        Set<String> keys = new HashSet<>();
+        pushes.forEach(p -> keys.add(p.getHeader("X-Line-Retry-Key")));
+
+        repository.createDeployment().addModelInstance(BARE + ".bpmn", Bpmn.createExecutableProcess(BARE)
+                .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent("Timer_Bare")
+                .timerWithDate("2099-01-01T00:00:00Z").endEvent().done()).deploy();
+        startAll(N, i -> runtime.startProcessInstanceByKey(BARE));
+        Run bare = fire(BARE, "Timer_Bare",
+                () -> runtime.createProcessInstanceQuery().processDefinitionKey(BARE).count() == 0);
+
+        String table = String.format(Locale.ROOT, """
+                month-end fan-out, N = %d, job executor: %s threads, %s jobs per acquisition
+                | figure                        | reminders to LINE | bare engine timers | unit   |
+                |-------------------------------|-------------------|--------------------|--------|
+                | time until all done           | %17.1f | %18.1f | s      |
+                | rate                          | %17.1f | %18.1f | /s     |
+                | peak heap                     | %17d | %18d | MB     |
+                | rate vs bare engine           | %17.0f |                    | %%      |
+                | pushes / distinct retry keys  | %8d / %6d |                    | count  |
+                """, N, env.getProperty("camunda.bpm.job-execution.core-pool-size"),
+                env.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", "3"),
+                reminders.seconds(), bare.seconds(), reminders.perSecond(), bare.perSecond(),
+                reminders.peakHeapMb(), bare.peakHeapMb(), 100 * reminders.perSecond() / bare.perSecond(),
+                pushes.size(), keys.size());
+        System.out.println(table);
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/month-end-fan-out.json"), String.format(Locale.ROOT,
+                "{\"n\":%d,\"reminders\":{\"seconds\":%.1f,\"per_second\":%.1f,\"peak_heap_mb\":%d},"
+                        + "\"bare\":{\"seconds\":%.1f,\"per_second\":%.1f,\"peak_heap_mb\":%d},"
+                        + "\"pushes\":%d,\"distinct_retry_keys\":%d}%n",
+                N, reminders.seconds(), reminders.perSecond(), reminders.peakHeapMb(), bare.seconds(),
+                bare.perSecond(), bare.peakHeapMb(), pushes.size(), keys.size()));
+        assertThat(pushes).hasSize(N);
+        assertThat(keys).hasSize(N);
+    }
+
+    /** N approved orders of N partners linked to LINE, written in bulk. */
+    private List<Long> approvedOrders(int n) {
+        long company = api.company(true);
+        jdbc.sql("""
+                INSERT INTO partner (company_id, name, email, kind, line_user_id, line_following, created_at)
+                SELECT :company, 'ベンチ ' || g, 'bench-' || :company || '-' || g || '@example.jp', 'INDIVIDUAL',
+                       'Ubench' || :company || 'x' || g, TRUE, now()
+                FROM generate_series(1, :n) g""").param("company", company).param("n", n).update();
+        jdbc.sql("""
+                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
+                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
+                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', DATE '2027-01-01', DATE '2027-01-31', 300000,
+                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
+                FROM partner p WHERE p.company_id = :company""").param("company", company).update();
+        return jdbc.sql("SELECT o.id FROM purchase_order o JOIN partner p ON p.id = o.partner_id "
+                + "WHERE p.company_id = :company ORDER BY o.id").param("company", company).query(Long.class).list();
+    }
+
+    private static void startAll(int n, java.util.function.IntConsumer start) throws InterruptedException {
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < n; i++) {
+            int index = i;
+            starters.execute(() -> start.accept(index));
+        }
+        starters.shutdown();
+        assertThat(starters.awaitTermination(30, TimeUnit.MINUTES)).isTrue();
+    }
+
+    /** Makes every timer of the activity due now and times the job executor until done. */
+    private Run fire(String processKey, String timerActivity, BooleanSupplier done) throws InterruptedException {
+        AtomicLong peak = new AtomicLong();
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max), 0, 100, TimeUnit.MILLISECONDS);
+        long start = System.nanoTime();
+        int due = jdbc.sql("""
+                UPDATE act_ru_job SET duedate_ = now() - INTERVAL '1 second'
+                WHERE job_def_id_ IN (SELECT id_ FROM act_ru_jobdef WHERE act_id_ = :activity AND proc_def_key_ = :process)""")
+                .param("activity", timerActivity).param("process", processKey).update();
+        assertThat(due).isEqualTo(N);
+        while (!done.getAsBoolean()) {
+            Thread.sleep(200);
+            assertThat(System.nanoTime() - start).as("still running after 30 min").isLessThan(TimeUnit.MINUTES.toNanos(30));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        sampler.shutdown();
+        return new Run(seconds, N / seconds, peak.get() / (1024 * 1024));
+    }
+
+    private long delivered() {
+        return jdbc.sql("""
+                SELECT count(*) FROM notice_delivery d JOIN notice n ON n.id = d.notice_id
+                WHERE n.type = 'INVOICE_REMINDER' AND d.status = 'DELIVERED'""").query(Long.class).single();
+    }
+}
