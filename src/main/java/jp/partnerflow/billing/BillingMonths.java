@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -43,16 +44,15 @@ public class BillingMonths implements BillingMonthSteps {
     @Override
     public List<String> of(long orderId) {
         PurchaseOrder order = orders.get(orderId);
-        int closingDay = companies.get(partners.get(order.partnerId()).companyId()).closingDay();
-        return ClosingCalendar.billingMonths(closingDay, order.periodStart(), order.periodEnd()).stream()
+        return ClosingCalendar.billingMonths(closingDayOf(order), order.periodStart(), order.periodEnd()).stream()
                 .map(YearMonth::toString).toList();
     }
 
     @Override
     @Transactional
     public int open(long orderId, String billingMonth, String processInstanceId) {
-        int closingDay = companies.get(partners.get(orders.get(orderId).partnerId()).companyId()).closingDay();
-        if (months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth).isEmpty()) {
+        int closingDay = closingDayOf(orders.get(orderId));
+        if (find(orderId, billingMonth).isEmpty()) {
             LocalDate closingDate = ClosingCalendar.closingDate(closingDay, YearMonth.parse(billingMonth));
             months.save(new BillingMonth(null, orderId, billingMonth, closingDate, BillingMonth.Status.OPEN,
                     processInstanceId, clock.instant()));
@@ -64,15 +64,33 @@ public class BillingMonths implements BillingMonthSteps {
     @Transactional
     public void remindToInvoice(long orderId, String billingMonth) {
         PurchaseOrder order = orders.get(orderId);
-        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
-                .orElseThrow(() -> new IllegalStateException("billing month " + billingMonth + " of order " + orderId
-                        + " was not opened"));
-        YearMonth yearMonth = YearMonth.parse(billingMonth);
+        BillingMonth month = opened(orderId, billingMonth);
         // month first: LINE shows the first 60 characters
-        String body = "%d年%d月分（締め日 %d月%d日）\n%s（%s）".formatted(yearMonth.getYear(), yearMonth.getMonthValue(),
+        String body = "%s（締め日 %d月%d日）\n%s（%s）".formatted(inJapanese(billingMonth),
                 month.closingDate().getMonthValue(), month.closingDate().getDayOfMonth(), order.title(), order.number());
         String page = publicBaseUrl + "/partner/invoices/new?order=" + orderId + "&month=" + billingMonth;
         notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page,
                 List.of(NoticeAction.link("請求書を作成する", page))));
+    }
+
+    /** The closing day of the company the order is with. */
+    int closingDayOf(PurchaseOrder order) {
+        return companies.get(partners.get(order.partnerId()).companyId()).closingDay();
+    }
+
+    Optional<BillingMonth> find(long orderId, String billingMonth) {
+        return months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth);
+    }
+
+    /** A month the order's process has opened; a step of that process that finds none is a bug. */
+    BillingMonth opened(long orderId, String billingMonth) {
+        return find(orderId, billingMonth).orElseThrow(() -> new IllegalStateException(
+                "billing month " + billingMonth + " of order " + orderId + " was not opened"));
+    }
+
+    /** "2027-01" → 「2027年1月分」 as notices say it. */
+    static String inJapanese(String billingMonth) {
+        YearMonth month = YearMonth.parse(billingMonth);
+        return "%d年%d月分".formatted(month.getYear(), month.getMonthValue());
     }
 }

@@ -36,6 +36,11 @@ public class ClosingCalendar {
         return closingDay == PaymentTerms.END_OF_MONTH ? month.atEndOfMonth() : month.atDay(closingDay);
     }
 
+    /** The first day billing month {@code month} covers: the day after the previous month's closing date. */
+    public static LocalDate firstDay(int closingDay, YearMonth month) {
+        return closingDate(closingDay, month.minusMonths(1)).plusDays(1);
+    }
+
     public static LocalDate dayAfterClosing(int closingDay, YearMonth month) {
         return closingDate(closingDay, month).plusDays(1);
     }

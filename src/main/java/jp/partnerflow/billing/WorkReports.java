@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jp.partnerflow.company.Companies;
 import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
 import jp.partnerflow.notification.NotifyPartner;
@@ -17,7 +16,6 @@ import jp.partnerflow.notification.PartnerNotice;
 import jp.partnerflow.order.FeeType;
 import jp.partnerflow.order.PurchaseOrder;
 import jp.partnerflow.order.PurchaseOrders;
-import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 
@@ -25,22 +23,17 @@ import jp.partnerflow.platform.InvalidFieldException;
 @Service("workReports")
 public class WorkReports implements WorkReportSteps {
     private final WorkReportRepository reports;
-    private final BillingMonthRepository months;
+    private final BillingMonths months;
     private final PurchaseOrders orders;
-    private final Partners partners;
-    private final Companies companies;
     private final NotifyPartner notifyPartner;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    WorkReports(WorkReportRepository reports, BillingMonthRepository months, PurchaseOrders orders, Partners partners,
-            Companies companies, NotifyPartner notifyPartner, Clock clock,
-            @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+    WorkReports(WorkReportRepository reports, BillingMonths months, PurchaseOrders orders, NotifyPartner notifyPartner,
+            Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.reports = reports;
         this.months = months;
         this.orders = orders;
-        this.partners = partners;
-        this.companies = companies;
         this.notifyPartner = notifyPartner;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
@@ -51,9 +44,7 @@ public class WorkReports implements WorkReportSteps {
     @Transactional
     public void generateFixedFeeReport(long orderId, String billingMonth) {
         PurchaseOrder order = orders.get(orderId);
-        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
-                .orElseThrow(() -> new IllegalStateException("billing month " + billingMonth + " of order " + orderId
-                        + " was not opened"));
+        BillingMonth month = months.opened(orderId, billingMonth);
         if (order.feeType() != FeeType.MONTHLY || reports.findByBillingMonthId(month.id()).isPresent()) {
             return;
         }
@@ -69,10 +60,9 @@ public class WorkReports implements WorkReportSteps {
     @Transactional
     public WorkReport createByStaff(long orderId, String billingMonth, List<WorkReport.Entry> entries) {
         PurchaseOrder order = orders.get(orderId);
-        BillingMonth month = months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth)
+        BillingMonth month = months.find(orderId, billingMonth)
                 .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order"));
-        int closingDay = companies.get(partners.get(order.partnerId()).companyId()).closingDay();
-        LocalDate first = ClosingCalendar.closingDate(closingDay, YearMonth.parse(billingMonth).minusMonths(1)).plusDays(1);
+        LocalDate first = ClosingCalendar.firstDay(months.closingDayOf(order), YearMonth.parse(billingMonth));
         for (int i = 0; i < entries.size(); i++) {
             LocalDate day = entries.get(i).workDate();
             if (day.isBefore(first) || day.isAfter(month.closingDate())) {
@@ -99,10 +89,9 @@ public class WorkReports implements WorkReportSteps {
     }
 
     private void notifyCreated(PurchaseOrder order, String billingMonth) {
-        YearMonth month = YearMonth.parse(billingMonth);
         String page = publicBaseUrl + "/partner/work-reports?order=" + order.id() + "&month=" + billingMonth;
         notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.WORK_REPORT_CREATED,
-                "%d年%d月分\n%s（%s）".formatted(month.getYear(), month.getMonthValue(), order.title(), order.number()),
+                "%s\n%s（%s）".formatted(BillingMonths.inJapanese(billingMonth), order.title(), order.number()),
                 page, List.of(NoticeAction.link("業務報告を見る", page))));
     }
 }

@@ -12,11 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
-import jp.partnerflow.support.Webhooks;
 
 /**
  * An approved order opens one billing month per month of its period at once; after a closing date a
@@ -47,8 +44,8 @@ class BillingMonthsOfAnOrderTest extends FeatureTest {
 
         closingDatePasses(months.get(0));
 
-        await().atMost(PATIENCE).until(() -> pushesTo(user).stream().anyMatch(p -> text(p).contains(REPORT_CREATED)));
-        assertThat(pushesTo(user).stream().map(BillingMonthsOfAnOrderTest::text).filter(t -> t.contains(REPORT_CREATED)))
+        await().atMost(PATIENCE).until(() -> pushTextsTo(user).stream().anyMatch(t -> t.contains(REPORT_CREATED)));
+        assertThat(pushTextsTo(user).stream().filter(t -> t.contains(REPORT_CREATED)))
                 .singleElement().asString().contains("2026年12月分", "業務報告を見る",
                         "/partner/work-reports?order=" + order + "&month=2026-12");
         assertThat(jdbc.sql("""
@@ -74,14 +71,7 @@ class BillingMonthsOfAnOrderTest extends FeatureTest {
 
         assertThat(reportsOf(order)).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(months.get(0).getId()).count()).isOne();
-        assertThat(pushesTo(user).stream().map(BillingMonthsOfAnOrderTest::text)).noneMatch(t -> t.contains(REPORT_CREATED));
-    }
-
-    private void approveOnLine(String user, long order) {
-        String event = Webhooks.newEventId();
-        String body = Webhooks.postback(event, user, "action=confirm-approve-order&order=" + order);
-        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
+        assertThat(pushTextsTo(user)).noneMatch(t -> t.contains(REPORT_CREATED));
     }
 
     private List<ProcessInstance> billingMonths(long order) {
@@ -99,13 +89,5 @@ class BillingMonthsOfAnOrderTest extends FeatureTest {
     private long reportsOf(long order) {
         return jdbc.sql("SELECT count(*) FROM work_report r JOIN billing_month m ON m.id = r.billing_month_id "
                 + "WHERE m.purchase_order_id = ?").param(order).query(Long.class).single();
-    }
-
-    private static String text(LoggedRequest push) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(push.getBodyAsString()).toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

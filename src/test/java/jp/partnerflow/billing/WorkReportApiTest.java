@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
-import jp.partnerflow.support.Webhooks;
 
 /** Staff report a billing month's work through the REST API; bad input changes nothing. */
 class WorkReportApiTest extends FeatureTest {
@@ -73,9 +72,7 @@ class WorkReportApiTest extends FeatureTest {
         long order = api.post("/api/orders", """
                 {"partnerId":%d,"title":"保守対応","workContent":"障害対応","periodStart":"2026-12-01",
                  "periodEnd":"2027-01-31","fee":6000,"feeType":"HOURLY","taxRate":"TEN_PERCENT"}""".formatted(partner)).id();
-        String body = Webhooks.postback(Webhooks.newEventId(), user, "action=confirm-approve-order&order=" + order);
-        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
-        await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
+        approveOnLine(user, order);
         return order;
     }
 
@@ -87,9 +84,5 @@ class WorkReportApiTest extends FeatureTest {
         return """
                 {"billingMonth":"%s","entries":[{"workDate":"%s","hours":%s,"content":"%s"}]}"""
                 .formatted(month, day, hours, content);
-    }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
     }
 }

@@ -1,14 +1,9 @@
 package jp.partnerflow.line;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -19,11 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
-import jp.partnerflow.support.Webhooks;
 
 /** A LINE event whose processing fails is retried by Camunda and, when that is spent, is an incident. */
 class LineEventRetryTest extends FeatureTest {
@@ -54,8 +46,8 @@ class LineEventRetryTest extends FeatureTest {
 
         await().atMost(PATIENCE).until(() -> status(event).equals("PROCESSED"));
         assertThat(feature.handled()).isEqualTo(before + 1);
-        await().atMost(PATIENCE).until(() -> replies(event).size() == 1);
-        assertThat(replies(event).get(0).getBodyAsString()).contains(FlakyPostbacks.DONE);
+        await().atMost(PATIENCE).until(() -> repliesTo(event).size() == 1);
+        assertThat(repliesTo(event).get(0).getBodyAsString()).contains(FlakyPostbacks.DONE);
         assertThat(runtime.createIncidentQuery().processInstanceId(retryInstance(event)).count()).isZero();
     }
 
@@ -89,10 +81,7 @@ class LineEventRetryTest extends FeatureTest {
     }
 
     private String tap(String user) {
-        String eventId = Webhooks.newEventId();
-        String body = Webhooks.postback(eventId, user, "action=" + FlakyPostbacks.ACTION);
-        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
-        return eventId;
+        return postback(user, "action=" + FlakyPostbacks.ACTION);
     }
 
     private String status(String eventId) {
@@ -105,10 +94,5 @@ class LineEventRetryTest extends FeatureTest {
         return await().atMost(PATIENCE).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(RetryLineEvent.PROCESS_ID).processInstanceBusinessKey(eventId).singleResult(),
                 instance -> instance != null).getId();
-    }
-
-    private static List<LoggedRequest> replies(String eventId) {
-        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply"))
-                .withRequestBody(matchingJsonPath("$.replyToken", equalTo("reply-" + eventId))));
     }
 }

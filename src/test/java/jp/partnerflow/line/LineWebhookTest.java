@@ -1,9 +1,5 @@
 package jp.partnerflow.line;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,8 +10,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
@@ -80,7 +74,7 @@ class LineWebhookTest extends FeatureTest {
         assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
 
         assertThat(replyTo(eventId)).contains("承認しました");
-        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> replies(eventId).size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(PATIENCE).until(() -> repliesTo(eventId).size() == 1);
         assertThat(stored(eventId)).isEqualTo(1);
         assertThat(orderStatus(order)).isEqualTo("APPROVED");
 
@@ -148,20 +142,8 @@ class LineWebhookTest extends FeatureTest {
         assertThat(api.get("/api/partners/" + partner).json().get("lineFollowing").asBoolean()).isTrue();
     }
 
-    private String postback(String user, String data) {
-        String eventId = Webhooks.newEventId();
-        String body = Webhooks.postback(eventId, user, data);
-        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
-        return eventId;
-    }
-
     private String replyTo(String eventId) {
-        return await().atMost(PATIENCE).until(() -> replies(eventId), r -> !r.isEmpty()).get(0).getBodyAsString();
-    }
-
-    private static List<LoggedRequest> replies(String eventId) {
-        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply"))
-                .withRequestBody(matchingJsonPath("$.replyToken", equalTo("reply-" + eventId))));
+        return await().atMost(PATIENCE).until(() -> repliesTo(eventId), r -> !r.isEmpty()).get(0).getBodyAsString();
     }
 
     private String orderStatus(long order) {

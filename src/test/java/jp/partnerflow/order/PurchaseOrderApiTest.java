@@ -123,8 +123,4 @@ class PurchaseOrderApiTest extends FeatureTest {
         }
         return api.post("/api/orders", body);
     }
-
-    private long count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
-    }
 }

@@ -12,7 +12,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
-import jp.partnerflow.support.Webhooks;
 
 /**
  * What ordering staff do in Tasklist, sent to the engine REST API the way the Tasklist webapp
@@ -154,13 +153,6 @@ class TasklistOrderFormsTest extends FeatureTest {
                 list -> list.size() == 1);
         assertThat(tasks.get(0).get("name").asText()).isEqualTo("発注書を修正または取消する");
         return tasks.get(0).get("id").asText();
-    }
-
-    private String postback(String user, String data) {
-        String eventId = Webhooks.newEventId();
-        String body = Webhooks.postback(eventId, user, data);
-        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
-        return eventId;
     }
 
     private JsonNode orderJson(long order) {

@@ -8,7 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -24,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
@@ -41,6 +44,8 @@ public abstract class FeatureTest {
     public static final String CHANNEL_SECRET = "test-channel-secret-abcdef";
     public static final String STAFF_USER = "admin";
     public static final String STAFF_PASSWORD = "test-admin-password";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     protected static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort());
 
@@ -91,6 +96,42 @@ public abstract class FeatureTest {
         for (String field : fields) {
             assertThat(response.json().get("detail").asText()).contains(field);
         }
+    }
+
+    /** A partner's tap on LINE, as LINE delivers it; returns the event id. */
+    protected String postback(String lineUserId, String data) {
+        String eventId = Webhooks.newEventId();
+        String body = Webhooks.postback(eventId, lineUserId, data);
+        assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
+        return eventId;
+    }
+
+    /** The partner confirms the order on LINE; returns once it is approved. */
+    protected void approveOnLine(String lineUserId, long order) {
+        postback(lineUserId, "action=confirm-approve-order&order=" + order);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
+    }
+
+    protected long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    /** The replies the fake LINE received to one webhook event. */
+    protected static List<LoggedRequest> repliesTo(String eventId) {
+        return LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/reply"))
+                .withRequestBody(matchingJsonPath("$.replyToken", equalTo("reply-" + eventId))));
+    }
+
+    /** The pushes to one LINE user as JSON text, with the Japanese readable (the wire escapes it). */
+    protected static List<String> pushTextsTo(String lineUserId) {
+        return pushesTo(lineUserId).stream().map(push -> {
+            try {
+                return JSON.readTree(push.getBodyAsString()).toString();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** The pushes the fake LINE received for one LINE user. */
