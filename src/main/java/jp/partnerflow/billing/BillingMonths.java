@@ -23,6 +23,7 @@ import jp.partnerflow.partner.Partners;
 @Service("billingMonths")
 public class BillingMonths implements BillingMonthSteps {
     private final BillingMonthRepository months;
+    private final WorkReportRepository workReports;
     private final PurchaseOrders orders;
     private final Partners partners;
     private final Companies companies;
@@ -30,9 +31,10 @@ public class BillingMonths implements BillingMonthSteps {
     private final Clock clock;
     private final String publicBaseUrl;
 
-    BillingMonths(BillingMonthRepository months, PurchaseOrders orders, Partners partners, Companies companies,
+    BillingMonths(BillingMonthRepository months, WorkReportRepository workReports, PurchaseOrders orders, Partners partners, Companies companies,
             NotifyPartner notifyPartner, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.months = months;
+        this.workReports = workReports;
         this.orders = orders;
         this.partners = partners;
         this.companies = companies;
@@ -68,14 +70,22 @@ public class BillingMonths implements BillingMonthSteps {
         // month first: LINE shows the first 60 characters
         String body = "%s（締め日 %d月%d日）\n%s（%s）".formatted(inJapanese(billingMonth),
                 month.closingDate().getMonthValue(), month.closingDate().getDayOfMonth(), order.title(), order.number());
-        String page = publicBaseUrl + "/partner/invoices/new?order=" + orderId + "&month=" + billingMonth;
-        notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page,
-                List.of(NoticeAction.link("請求書を作成する", page))));
+        String query = "?order=" + orderId + "&month=" + billingMonth;
+        String page = publicBaseUrl + "/partner/invoices/new" + query;
+        NoticeAction createInvoice = NoticeAction.link("請求書を作成する", page);
+        // an invoice is made from the month's work report: without one, registering work comes first
+        List<NoticeAction> actions = workReports.findByBillingMonthId(month.id()).isPresent() ? List.of(createInvoice)
+                : List.of(NoticeAction.link("稼動を登録する", publicBaseUrl + "/partner/work-reports/new" + query), createInvoice);
+        notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page, actions));
     }
 
     /** The closing day of the company the order is with. */
     int closingDayOf(PurchaseOrder order) {
         return companies.get(partners.get(order.partnerId()).companyId()).closingDay();
+    }
+
+    BillingMonth get(long billingMonthId) {
+        return months.findById(billingMonthId).orElseThrow();
     }
 
     Optional<BillingMonth> find(long orderId, String billingMonth) {

@@ -1,5 +1,7 @@
 package jp.partnerflow.billing;
 
+import org.springframework.data.relational.core.mapping.Table;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -11,6 +13,7 @@ import jp.partnerflow.platform.InvalidFieldException;
  * which unit price, under which consumption tax rate. The line amount is in whole yen, fractions
  * dropped; tax is not computed per line (see {@link InvoiceAmounts}).
  */
+@Table("invoice_line")
 public record InvoiceLine(String content, BigDecimal quantity, long unitPrice, TaxRate taxRate) {
     static final int MAX_QUANTITY_DECIMALS = 2;
 

@@ -14,18 +14,20 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import jp.partnerflow.partner.PartnerPrincipal;
+
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Work reports of an order's billing months, as company staff enter them. */
+/** Work reports of an order's billing months, as staff enter them and as the partner registers work (稼動を登録する). */
 @RestController
-@RequestMapping("/api/orders/{orderId}/work-reports")
 class WorkReportController {
     private final WorkReports reports;
 
@@ -38,6 +40,11 @@ class WorkReportController {
             @NotEmpty @Size(max = 62) List<@Valid NewEntry> entries) {
     }
 
+    record MyWorkReport(@NotNull Long orderId,
+            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month like 2027-01") String billingMonth,
+            @NotEmpty @Size(max = 62) List<@Valid NewEntry> entries) {
+    }
+
     record NewEntry(
             @NotNull LocalDate workDate,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("24") @Digits(integer = 2, fraction = 2) BigDecimal hours,
@@ -45,15 +52,33 @@ class WorkReportController {
     }
 
     /** Staff report a month's work for the partner; the partner is told 「業務報告が作成されました」. */
-    @PostMapping
+    @PostMapping("/api/orders/{orderId}/work-reports")
     @ResponseStatus(HttpStatus.CREATED)
     WorkReport create(@PathVariable long orderId, @Valid @RequestBody NewWorkReport request) {
-        return reports.createByStaff(orderId, request.billingMonth(), request.entries().stream()
-                .map(e -> new WorkReport.Entry(e.workDate(), e.hours(), e.content().strip())).toList());
+        return reports.create(orderId, request.billingMonth(), entries(request.entries()), WorkReport.CreatedBy.STAFF);
     }
 
-    @GetMapping
+    @GetMapping("/api/orders/{orderId}/work-reports")
     List<WorkReport> ofOrder(@PathVariable long orderId) {
         return reports.ofOrder(orderId);
+    }
+
+    /** The partner registers a month's work on one of their orders; they are told 「業務報告が作成されました」. */
+    @PostMapping("/api/me/work-reports")
+    @ResponseStatus(HttpStatus.CREATED)
+    WorkReport createMine(@AuthenticationPrincipal PartnerPrincipal me, @Valid @RequestBody MyWorkReport request) {
+        reports.mustBeOrderOf(me, request.orderId());
+        return reports.create(request.orderId(), request.billingMonth(), entries(request.entries()),
+                WorkReport.CreatedBy.PARTNER);
+    }
+
+    @GetMapping("/api/me/work-reports")
+    List<WorkReport> mine(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam long orderId) {
+        reports.mustBeOrderOf(me, orderId);
+        return reports.ofOrder(orderId);
+    }
+
+    private static List<WorkReport.Entry> entries(List<NewEntry> entries) {
+        return entries.stream().map(e -> new WorkReport.Entry(e.workDate(), e.hours(), e.content().strip())).toList();
     }
 }

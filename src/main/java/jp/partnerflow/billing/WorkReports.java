@@ -16,6 +16,7 @@ import jp.partnerflow.notification.PartnerNotice;
 import jp.partnerflow.order.FeeType;
 import jp.partnerflow.order.PurchaseOrder;
 import jp.partnerflow.order.PurchaseOrders;
+import jp.partnerflow.partner.PartnerPrincipal;
 import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 
@@ -54,11 +55,12 @@ public class WorkReports implements WorkReportSteps {
     }
 
     /**
-     * A month's work as staff report it: the month must be an open billing month of the order, each
-     * day must fall in it, and a month has one report.
+     * A month's work as staff or the partner report it: the month must be an open billing month of
+     * the order, each day must fall in it and in the order's period, and a month has one report.
      */
     @Transactional
-    public WorkReport createByStaff(long orderId, String billingMonth, List<WorkReport.Entry> entries) {
+    public WorkReport create(long orderId, String billingMonth, List<WorkReport.Entry> entries,
+            WorkReport.CreatedBy createdBy) {
         PurchaseOrder order = orders.get(orderId);
         BillingMonth month = months.find(orderId, billingMonth)
                 .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order"));
@@ -76,10 +78,15 @@ public class WorkReports implements WorkReportSteps {
         if (reports.findByBillingMonthId(month.id()).isPresent()) {
             throw new ConflictException("the work report of " + billingMonth + " exists already");
         }
-        WorkReport report = reports.save(new WorkReport(null, month.id(), WorkReport.CreatedBy.STAFF, clock.instant(),
+        WorkReport report = reports.save(new WorkReport(null, month.id(), createdBy, clock.instant(),
                 List.copyOf(entries)));
         notifyCreated(order, billingMonth);
         return report;
+    }
+
+    /** Refuses (403) a partner's request about someone else's order. */
+    void mustBeOrderOf(PartnerPrincipal partner, long orderId) {
+        partner.mustOwn("order", orderId, orders.get(orderId).partnerId());
     }
 
     /** The order's work reports, by billing month. */

@@ -5,7 +5,8 @@ public enum NoticeType {
     ORDER_ISSUED("発注書を確認してください"),
     ORDER_REMINDER("発注書を確認してください"),
     WORK_REPORT_CREATED("業務報告が作成されました"),
-    INVOICE_REMINDER("請求書を作成してください");
+    INVOICE_REMINDER("請求書を作成してください"),
+    INVOICE_RETURNED("請求書が差し戻されました");
 
     private final String title;
 

@@ -24,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/partners")
 class PartnerController {
     private final Partners partners;
+    private final PartnerAccessTokens accessTokens;
 
-    PartnerController(Partners partners) {
+    PartnerController(Partners partners, PartnerAccessTokens accessTokens) {
         this.partners = partners;
+        this.accessTokens = accessTokens;
     }
 
     record NewPartner(
@@ -54,6 +56,16 @@ class PartnerController {
     @GetMapping
     List<Partner> ofCompany(@RequestParam long companyId) {
         return partners.ofCompany(companyId);
+    }
+
+    record AccessToken(String token) {
+    }
+
+    /** A bearer token for the partner API, shown this once (only its hash is kept). */
+    @PostMapping("/{id}/access-tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    AccessToken issueAccessToken(@PathVariable long id) {
+        return new AccessToken(accessTokens.issue(id));
     }
 
     @PutMapping("/{id}/basic-info")

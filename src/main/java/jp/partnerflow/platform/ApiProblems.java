@@ -13,9 +13,11 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
  * REST errors as application/problem+json. A 400 always names the offending fields in
@@ -45,7 +47,17 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                         .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                         .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
                 : "body";
-        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, "is not readable"))));
+        String reason = ex.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()
+                ? "must be one of " + String.join(", ",
+                        java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).toList())
+                : "is not readable";
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, reason))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem("file", "is too large"))));
     }
 
     @ExceptionHandler(InvalidFieldException.class)

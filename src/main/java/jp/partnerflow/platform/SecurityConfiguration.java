@@ -4,6 +4,9 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,7 +20,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+
+import jp.partnerflow.partner.PartnerAccessTokens;
+import jp.partnerflow.partner.PartnerTokenFilter;
 
 /**
  * Who may call what.
@@ -25,6 +32,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
  * <li>{@code /api/**} and the engine REST API: company staff and company systems, HTTP Basic
  * against Camunda's identity service (the users and groups managed in Camunda Admin).</li>
  * <li>{@code /camunda/**}: Camunda's webapps, which have their own login and CSRF protection.</li>
+ * <li>{@code /api/me/**}: the partner API, a partner's bearer token ({@link PartnerAccessTokens}).</li>
  * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
  * </ul>
  */
@@ -43,8 +51,22 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /** Partners act on their own orders and invoices; a bearer token is no ambient credential, so no CSRF. */
     @Bean
     @Order(2)
+    SecurityFilterChain partnerApiChain(HttpSecurity http, PartnerAccessTokens tokens) throws Exception {
+        return http.securityMatcher("/api/me/**")
+                .addFilterBefore(new PartnerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("PARTNER"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http
                 .authenticationProvider(camundaUsers)
@@ -64,6 +86,20 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * Tells the engine who calls its REST API (the user Spring Security signed in), so a task
+     * completed there is recorded with its user, as one completed in Tasklist is.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestUser() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        return registration;
     }
 
     /** Checks HTTP Basic credentials against Camunda's users; Camunda groups become authorities. */

@@ -51,11 +51,17 @@ class InvoiceReminderTest extends FeatureTest {
 
         management.executeJob(dayAfter.getId());
         await().atMost(PATIENCE).until(() -> reminders(user).size() == 1);
+        // no work report yet: registering work comes first
+        assertThat(reminders(user).get(0)).contains("請求書を作成してください", "2027年1月分（締め日 1月31日）\\nWebサイト改修（PO-",
+                "稼動を登録する", "/partner/work-reports/new?order=" + order + "&month=2027-01",
+                "請求書を作成する", "/partner/invoices/new?order=" + order + "&month=2027-01");
+
+        assertThat(api.post("/api/orders/" + order + "/work-reports", """
+                {"billingMonth":"2027-01","entries":[{"workDate":"2027-01-05","hours":8,"content":"改修"}]}""")
+                .status()).isEqualTo(201);
         management.executeJob(twoDaysAfter.getId());
         await().atMost(PATIENCE).until(() -> reminders(user).size() == 2);
-
-        assertThat(reminders(user).get(0)).contains("請求書を作成してください", "2027年1月分（締め日 1月31日）\\nWebサイト改修（PO-",
-                "請求書を作成する", "/partner/invoices/new?order=" + order + "&month=2027-01");
+        assertThat(reminders(user).get(1)).contains("請求書を作成する").doesNotContain("稼動を登録する");
         JsonNode notices = api.get("/api/partners/" + partner + "/notices").json();
         assertThat(notices.findValuesAsText("title")).filteredOn("請求書を作成してください"::equals).hasSize(2);
         // opened once, however often its step ran

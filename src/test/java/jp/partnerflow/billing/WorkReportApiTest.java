@@ -67,6 +67,47 @@ class WorkReportApiTest extends FeatureTest {
         assertThat(api.get("/api/orders/" + order + "/work-reports").json().get(0).get("entries")).hasSize(1);
     }
 
+    @Test
+    void thePartnerRegistersTheirWorkAndIsTold() {
+        String user = Api.newLineUserId();
+        long order = approvedHourlyOrder(user);
+        Api partner = api.asPartner(partnerOf(order));
+
+        Api.Response created = partner.post("/api/me/work-reports", """
+                {"orderId":%d,"billingMonth":"2026-12","entries":[
+                  {"workDate":"2026-12-03","hours":6.25,"content":"障害調査"}]}""".formatted(order));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode mine = partner.get("/api/me/work-reports?orderId=" + order).json();
+        assertThat(mine.get(0).get("createdBy").asText()).isEqualTo("PARTNER");
+        assertThat(mine.get(0).get("entries").get(0).get("hours").decimalValue()).isEqualByComparingTo("6.25");
+        await().atMost(PATIENCE).until(() -> pushesTo(user).stream()
+                .anyMatch(p -> p.getBodyAsString().contains("業務報告が作成されました")));
+    }
+
+    @Test
+    void aPartnerCannotTouchAnotherPartnersOrderAndStrangersAreNotLetIn() {
+        long order = approvedHourlyOrder(Api.newLineUserId());
+        Api other = api.asPartner(api.partner(api.company(true), Api.newLineUserId()));
+        String body = """
+                {"orderId":%d,"billingMonth":"2026-12","entries":[{"workDate":"2026-12-03","hours":1,"content":"x"}]}"""
+                .formatted(order);
+
+        Api.Response refused = other.post("/api/me/work-reports", body);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).isEqualTo("order " + order + " belongs to another partner");
+        assertThat(other.get("/api/me/work-reports?orderId=" + order).status()).isEqualTo(403);
+        assertThat(api.anonymous().post("/api/me/work-reports", body).status()).isEqualTo(401);
+        // staff credentials are not a partner's
+        assertThat(api.post("/api/me/work-reports", body).status()).isEqualTo(401);
+        assertThat(api.get("/api/orders/" + order + "/work-reports").json()).isEmpty();
+    }
+
+    private long partnerOf(long order) {
+        return api.get("/api/orders/" + order).json().get("partnerId").asLong();
+    }
+
     private long approvedHourlyOrder(String user) {
         long partner = api.partner(api.company(true), user);
         long order = api.post("/api/orders", """

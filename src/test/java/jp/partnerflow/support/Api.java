@@ -27,13 +27,40 @@ public class Api {
     private final String authorization;
 
     public Api(int port, String user, String password) {
-        this.base = "http://localhost:" + port;
-        this.authorization = user == null ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this("http://localhost:" + port, user == null ? null
+                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Api(String base, String authorization) {
+        this.base = base;
+        this.authorization = authorization;
     }
 
     public Api anonymous() {
-        return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), null, null);
+        return new Api(base, null);
+    }
+
+    /** The partner API as this partner calls it, with a token staff issued (this API must be staff's). */
+    public Api asPartner(long partnerId) {
+        Response issued = post("/api/partners/" + partnerId + "/access-tokens", "");
+        check(issued, 201);
+        return new Api(base, "Bearer " + issued.json().get("token").asText());
+    }
+
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** A file upload as a browser sends it: multipart/form-data with one part named "file". */
+    public Response upload(String path, String fileName, String contentType, byte[] content) {
+        String boundary = "----partnerflow" + UUID.randomUUID();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail))));
     }
 
     public Response get(String path) {

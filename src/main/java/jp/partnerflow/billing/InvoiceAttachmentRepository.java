@@ -1,0 +1,6 @@
+package jp.partnerflow.billing;
+
+import org.springframework.data.repository.ListCrudRepository;
+
+interface InvoiceAttachmentRepository extends ListCrudRepository<InvoiceAttachment, Long> {
+}

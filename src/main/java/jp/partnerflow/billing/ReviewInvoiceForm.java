@@ -1,0 +1,76 @@
+package jp.partnerflow.billing;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import jp.partnerflow.platform.InvalidFieldException;
+
+/**
+ * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: shows the invoice summary (task-local
+ * variables, gone with the task) and, on completion, records who decided what on which version,
+ * with the reason of a return, before the process acts on it.
+ */
+@Component("reviewInvoiceForm")
+class ReviewInvoiceForm implements TaskListener {
+    static final String RETURN_REASON = "returnReason";
+
+    private final Invoices invoices;
+
+    ReviewInvoiceForm(Invoices invoices) {
+        this.invoices = invoices;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long invoiceId = ((Number) task.getVariable(BillingMonthProcess.INVOICE_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            InvoiceView invoice = invoices.view(invoiceId);
+            InvoiceAmounts amounts = invoice.amounts();
+            Map<String, Object> summary = new HashMap<>();
+            summary.put("invoiceNumber", invoice.number() + "（第" + invoice.version() + "版）");
+            summary.put("partnerName", invoice.partnerName());
+            summary.put("billingMonth", BillingMonths.inJapanese(invoice.billingMonth()));
+            summary.put("subtotal", yen(amounts.subtotal()));
+            summary.put("tax", yen(amounts.tax()));
+            summary.put("expenses", yen(amounts.expenses()));
+            summary.put("invoiceTotal", yen(amounts.total()));
+            summary.put("withholding", yen(amounts.withholding()));
+            summary.put("amountToPay", yen(amounts.amountToPay()));
+            // the decision fields stay on the task; the process gets the decision alone
+            summary.put(BillingMonthProcess.REVIEW, null);
+            summary.put(RETURN_REASON, null);
+            task.setVariablesLocal(summary);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            Object review = task.getVariableLocal(BillingMonthProcess.REVIEW);
+            Invoice.Decision decision;
+            if (BillingMonthProcess.APPROVE.equals(review)) {
+                decision = Invoice.Decision.APPROVE;
+            } else if (BillingMonthProcess.RETURN.equals(review)) {
+                decision = Invoice.Decision.RETURN;
+            } else {
+                throw new InvalidFieldException(BillingMonthProcess.REVIEW, "must be APPROVE or RETURN");
+            }
+            Object reason = task.getVariableLocal(RETURN_REASON);
+            invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), reviewer(task));
+            task.getExecution().setVariable(BillingMonthProcess.REVIEW, review);
+        }
+    }
+
+    /** The staff member completing the task: the signed-in Tasklist user, else the assignee. */
+    private static String reviewer(DelegateTask task) {
+        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (current != null && current.getUserId() != null) {
+            return current.getUserId();
+        }
+        return task.getAssignee() != null ? task.getAssignee() : "unknown";
+    }
+
+    private static String yen(long amount) {
+        return "%,d".formatted(amount);
+    }
+}
