@@ -74,7 +74,7 @@ public class BillingMonths implements BillingMonthSteps {
         String page = publicBaseUrl + "/partner/invoices/new" + query;
         NoticeAction createInvoice = NoticeAction.link("請求書を作成する", page);
         // an invoice is made from the month's work report: without one, registering work comes first
-        List<NoticeAction> actions = workReports.findByBillingMonthId(month.id()).isPresent() ? List.of(createInvoice)
+        List<NoticeAction> actions = workReports.existsByBillingMonthId(month.id()) ? List.of(createInvoice)
                 : List.of(NoticeAction.link("稼動を登録する", publicBaseUrl + "/partner/work-reports/new" + query), createInvoice);
         notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page, actions));
     }

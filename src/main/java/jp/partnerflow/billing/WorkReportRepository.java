@@ -10,6 +10,8 @@ interface WorkReportRepository extends ListCrudRepository<WorkReport, Long> {
 
     Optional<WorkReport> findByBillingMonthId(long billingMonthId);
 
+    boolean existsByBillingMonthId(long billingMonthId);
+
     @Query("""
             SELECT r.* FROM work_report r JOIN billing_month m ON m.id = r.billing_month_id
             WHERE m.purchase_order_id = :orderId ORDER BY m.billing_month""")

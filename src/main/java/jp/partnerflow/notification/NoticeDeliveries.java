@@ -14,7 +14,10 @@ import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineMessenger;
 import jp.partnerflow.platform.NotFoundException;
 
-/** Delivers one notice on one channel; called by the async task of {@code notice-delivery.bpmn}. */
+/**
+ * Delivers a notice on one channel: the first attempt by {@link NoticeSender}, the retries from
+ * the async task of {@code notice-delivery.bpmn}.
+ */
 @Service
 public class NoticeDeliveries {
     private final NoticeRepository notices;
@@ -34,7 +37,7 @@ public class NoticeDeliveries {
     }
 
     /**
-     * Delivers unless already delivered. A failure is recorded with its reason (in a transaction of
+     * A retry, unless already delivered. A failure is recorded with its reason (in a transaction of
      * its own, as the caller's rolls back) and rethrown, so Camunda retries and finally raises an incident.
      */
     @Transactional
@@ -44,15 +47,25 @@ public class NoticeDeliveries {
         if (delivery.status() == NoticeDelivery.Status.DELIVERED) {
             return;
         }
-        Notice notice = notices.findById(delivery.noticeId())
-                .orElseThrow(() -> new NotFoundException("notice", delivery.noticeId()));
         try {
-            line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
+            push(delivery);
         } catch (RuntimeException e) {
-            ownTransaction.executeWithoutResult(s -> deliveries.markFailed(deliveryId, e.getMessage()));
+            ownTransaction.executeWithoutResult(s -> deliveries.markFailed(deliveryId, reason(e)));
             throw e;
         }
-        deliveries.markDelivered(deliveryId, clock.instant());
+        deliveries.markDelivered(List.of(deliveryId), clock.instant());
+    }
+
+    /** One push with the delivery's retry key; throws if LINE did not accept it. */
+    void push(NoticeDelivery delivery) {
+        Notice notice = notices.findById(delivery.noticeId())
+                .orElseThrow(() -> new NotFoundException("notice", delivery.noticeId()));
+        line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
+    }
+
+    static String reason(RuntimeException e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
     }
 
     public List<NoticeDelivery> of(long noticeId) {

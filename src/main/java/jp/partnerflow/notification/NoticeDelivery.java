@@ -29,10 +29,10 @@ public record NoticeDelivery(
     }
 
     public enum Status {
-        /** waiting for its first attempt */
+        /** waiting for its first attempt (the outbox) */
         PENDING,
         DELIVERED,
-        /** the last attempt failed (it is retried until an incident is raised) */
+        /** an attempt failed: Camunda retries it ({@code notice-delivery.bpmn}) until an incident is raised */
         FAILED
     }
 

@@ -1,6 +1,7 @@
 package jp.partnerflow.notification;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -11,10 +12,17 @@ interface NoticeDeliveryRepository extends ListCrudRepository<NoticeDelivery, Lo
 
     List<NoticeDelivery> findByNoticeId(long noticeId);
 
+    /** Locks those of the deliveries that wait for their first attempt, skipping rows another sender holds. */
+    @Query("SELECT * FROM notice_delivery WHERE id IN (:ids) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED")
+    List<NoticeDelivery> lockPending(Collection<Long> ids);
+
+    @Query("SELECT id FROM notice_delivery WHERE status = 'PENDING' AND created_at < :before ORDER BY id LIMIT :limit")
+    List<Long> pendingSince(Instant before, int limit);
+
     @Modifying
     @Query("UPDATE notice_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :at, "
-            + "failure_reason = NULL WHERE id = :id")
-    void markDelivered(long id, Instant at);
+            + "failure_reason = NULL WHERE id IN (:ids)")
+    void markDelivered(Collection<Long> ids, Instant at);
 
     @Modifying
     @Query("UPDATE notice_delivery SET status = 'FAILED', attempts = attempts + 1, failure_reason = :reason "

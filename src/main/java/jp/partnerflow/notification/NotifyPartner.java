@@ -3,7 +3,6 @@ package jp.partnerflow.notification;
 import java.time.Clock;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,10 +13,10 @@ import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 
 /**
- * The one "notify partner" port. It writes the notice, in the caller's transaction (the process
- * step that decided it), and starts one {@code notice-delivery} process per external channel;
- * that process delivers it from an async service task with retries, so nothing is lost when a
- * channel is down and nothing is sent for a step that rolled back.
+ * The one "notify partner" port. It writes the notice and one delivery row per external channel in
+ * the caller's transaction (the process step that decided it); once that commits, {@link NoticeSender}
+ * delivers it, and a failed delivery goes to {@code notice-delivery.bpmn} for retries, so nothing is
+ * lost when a channel is down and nothing is sent for a step that rolled back.
  */
 @Service
 public class NotifyPartner {
@@ -27,18 +26,18 @@ public class NotifyPartner {
     private final Companies companies;
     private final ChannelDecision channels;
     private final LineMessenger line;
-    private final RuntimeService runtime;
+    private final NoticeSender sender;
     private final Clock clock;
 
     NotifyPartner(NoticeRepository notices, NoticeDeliveryRepository deliveries, Partners partners,
-            Companies companies, ChannelDecision channels, LineMessenger line, RuntimeService runtime, Clock clock) {
+            Companies companies, ChannelDecision channels, LineMessenger line, NoticeSender sender, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.partners = partners;
         this.companies = companies;
         this.channels = channels;
         this.line = line;
-        this.runtime = runtime;
+        this.sender = sender;
         this.clock = clock;
     }
 
@@ -52,8 +51,7 @@ public class NotifyPartner {
             NoticeDelivery delivery = deliveries.save(new NoticeDelivery(null, notice.id(), NoticeDelivery.Channel.LINE,
                     partner.lineUserId(), NoticeDelivery.Status.PENDING, UUID.randomUUID(), 0, null,
                     clock.instant(), null));
-            runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + notice.id(),
-                    NoticeDeliveryProcess.variables(delivery.id()));
+            sender.sendAfterCommit(delivery.id());
         }
         return notice.id();
     }

@@ -93,8 +93,9 @@ class LineDeliveryTest extends FeatureTest {
         api.order(partner);
 
         long noticeId = await().atMost(PATIENCE).until(() -> notices(partner), n -> n.size() == 1).get(0).get("id").asLong();
-        String processInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey("notice-" + noticeId)
-                .singleResult().getId();
+        // the first attempt failed: the delivery is in Camunda's hands
+        String processInstance = await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey("notice-" + noticeId).singleResult(), p -> p != null).getId();
         Incident incident = await().atMost(PATIENCE).until(
                 () -> runtime.createIncidentQuery().processInstanceId(processInstance).singleResult(), i -> i != null);
         assertThat(incident.getActivityId()).isEqualTo("Task_DeliverNotice");
@@ -104,6 +105,21 @@ class LineDeliveryTest extends FeatureTest {
         assertThat(delivery.get("status").asText()).isEqualTo("FAILED");
         assertThat(delivery.get("failureReason").asText()).contains("LINE answered 400", "invalid user");
         assertThat(pushesTo(user)).hasSizeGreaterThan(1)
+                .extracting(p -> p.getHeader("X-Line-Retry-Key")).containsOnly(delivery.get("retryKey").asText());
+    }
+
+    @Test
+    void aDeliveryNoSenderTookIsSweptAndSentWithItsRetryKey() {
+        String user = Api.newLineUserId();
+        long partner = api.partner(api.company(true), user);
+        api.order(partner);
+        JsonNode delivery = awaitDelivery(partner, "DELIVERED");
+        // as if the node stopped after the commit and before the push was recorded
+        jdbc.sql("UPDATE notice_delivery SET status = 'PENDING', created_at = created_at - INTERVAL '1' HOUR WHERE id = ?")
+                .param(delivery.get("id").asLong()).update();
+
+        awaitDelivery(partner, "DELIVERED");
+        assertThat(pushesTo(user)).hasSize(2)
                 .extracting(p -> p.getHeader("X-Line-Retry-Key")).containsOnly(delivery.get("retryKey").asText());
     }
 

@@ -72,6 +72,8 @@ public abstract class FeatureTest {
         registry.add("partnerflow.line.channel-secret", () -> CHANNEL_SECRET);
         registry.add("partnerflow.line.timeout", () -> "2s");
         registry.add("partnerflow.line.sweep-interval", () -> "1s");
+        registry.add("partnerflow.notification.sweep-after", () -> "PT5S");
+        registry.add("partnerflow.notification.sweep-interval", () -> "PT1S");
         registry.add("partnerflow.notification.retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("partnerflow.line.event-retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("camunda.bpm.admin-user.password", () -> STAFF_PASSWORD);

@@ -1,0 +1,157 @@
+package jp.partnerflow.notification;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The first attempt of every delivery, right after the transaction that wrote the notice commits
+ * (the notice and its delivery row are the outbox). A few sender threads take deliveries in batches
+ * under their row locks and mark them delivered in one commit per batch, so a month-end burst costs
+ * the database little more than the reminders themselves. A delivery whose attempt fails is handed,
+ * in the same transaction as its FAILED mark, to {@code notice-delivery.bpmn}: retries with
+ * back-off, then an incident in Cockpit. Rows no sender took (a node stopped, a commit was lost) are
+ * picked up by the sweeper; the retry key makes a repeated push harmless.
+ */
+@Service
+class NoticeSender implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+    private static final int BATCH = 20;
+
+    private final NoticeDeliveryRepository deliveries;
+    private final NoticeDeliveries push;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final int threads;
+    private final Duration sweepAfter;
+    private final BlockingQueue<Long> queue = new LinkedBlockingQueue<>();
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    NoticeSender(NoticeDeliveryRepository deliveries, NoticeDeliveries push, RuntimeService runtime,
+            TransactionTemplate transaction, Clock clock,
+            @Value("${partnerflow.notification.sender-threads}") int threads,
+            @Value("${partnerflow.notification.sweep-after}") Duration sweepAfter) {
+        this.deliveries = deliveries;
+        this.push = push;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.threads = threads;
+        this.sweepAfter = sweepAfter;
+    }
+
+    /** Sends the delivery once the current transaction has committed (never for one that rolls back). */
+    void sendAfterCommit(long deliveryId) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                submit(deliveryId);
+            }
+        });
+    }
+
+    private void submit(long deliveryId) {
+        if (queued.add(deliveryId)) {
+            queue.add(deliveryId);
+        }
+    }
+
+    /** Deliveries waiting longer than they should: left by a node that stopped, or by a lost hand-over. */
+    @Scheduled(fixedDelayString = "${partnerflow.notification.sweep-interval}")
+    void sweep() {
+        deliveries.pendingSince(clock.instant().minus(sweepAfter), 500).forEach(this::submit);
+    }
+
+    private void work() {
+        while (running) {
+            List<Long> batch = new ArrayList<>(BATCH);
+            try {
+                Long first = queue.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH - 1);
+                send(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the rows stay PENDING; the sweeper offers them again
+                log.warn("sending {} notice deliveries failed, the sweeper will retry them: {}", batch.size(), e.toString());
+            } finally {
+                batch.forEach(queued::remove);
+            }
+        }
+    }
+
+    /** One transaction: lock the batch's pending rows (skipping any another node has), push, record. */
+    private void send(List<Long> batch) {
+        transaction.executeWithoutResult(status -> {
+            List<Long> delivered = new ArrayList<>();
+            for (NoticeDelivery delivery : deliveries.lockPending(batch)) {
+                try {
+                    push.push(delivery);
+                    delivered.add(delivery.id());
+                } catch (RuntimeException e) {
+                    deliveries.markFailed(delivery.id(), NoticeDeliveries.reason(e));
+                    runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + delivery.noticeId(),
+                            NoticeDeliveryProcess.variables(delivery.id()));
+                }
+            }
+            if (!delivered.isEmpty()) {
+                deliveries.markDelivered(delivered, clock.instant());
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < threads; i++) {
+            Thread worker = new Thread(this::work, "notice-sender-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
