@@ -99,7 +99,7 @@ public class BillingMonths implements BillingMonthSteps {
     }
 
     /** "2027-01" → 「2027年1月分」 as notices say it. */
-    static String inJapanese(String billingMonth) {
+    public static String inJapanese(String billingMonth) {
         YearMonth month = YearMonth.parse(billingMonth);
         return "%d年%d月分".formatted(month.getYear(), month.getMonthValue());
     }

@@ -33,7 +33,7 @@ public class ClosingCalendar {
 
     /** The date billing month {@code month} closes on. */
     public static LocalDate closingDate(int closingDay, YearMonth month) {
-        return closingDay == PaymentTerms.END_OF_MONTH ? month.atEndOfMonth() : month.atDay(closingDay);
+        return PaymentTerms.closingDate(closingDay, month);
     }
 
     /** The first day billing month {@code month} covers: the day after the previous month's closing date. */

@@ -2,6 +2,7 @@ package jp.partnerflow.billing;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jp.partnerflow.order.TaxRate;
@@ -9,12 +10,15 @@ import jp.partnerflow.order.TaxRate;
 /**
  * An invoice as the partner checks it before sending (確認画面) and as staff read it: the latest
  * version with its amounts, the attached report, and the history of versions and reviews.
+ *
+ * @param closingDate the billing month's closing date: the day the month's work counts as received
  */
 public record InvoiceView(
         long id,
         String number,
         long orderId,
         String billingMonth,
+        LocalDate closingDate,
         String partnerName,
         Invoice.Status status,
         int version,
@@ -37,7 +41,8 @@ public record InvoiceView(
     static InvoiceView of(Invoice invoice, BillingMonth month, String partnerName, List<InvoiceVersion> versions,
             InvoiceAttachment.Info attachment) {
         InvoiceVersion latest = versions.get(versions.size() - 1);
-        return new InvoiceView(invoice.id(), invoice.number(), month.purchaseOrderId(), month.billingMonth(), partnerName,
+        return new InvoiceView(invoice.id(), invoice.number(), month.purchaseOrderId(), month.billingMonth(),
+                month.closingDate(), partnerName,
                 invoice.status(), latest.version(), latest.invoiceMonth(), latest.registrationNumber(),
                 latest.lines().stream().map(l -> new Line(l.content(), l.quantity(), l.unitPrice(), l.taxRate(), l.amount())).toList(),
                 latest.expenses(), latest.amounts(), attachment,

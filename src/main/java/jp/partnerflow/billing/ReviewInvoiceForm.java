@@ -5,10 +5,10 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.StaffUser;
 
 /**
  * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: shows the invoice summary (task-local
@@ -56,18 +56,9 @@ class ReviewInvoiceForm implements TaskListener {
                 throw new InvalidFieldException(BillingMonthProcess.REVIEW, "must be APPROVE or RETURN");
             }
             Object reason = task.getVariableLocal(RETURN_REASON);
-            invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), reviewer(task));
+            invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), StaffUser.completing(task));
             task.getExecution().setVariable(BillingMonthProcess.REVIEW, review);
         }
-    }
-
-    /** The staff member completing the task: the signed-in Tasklist user, else the assignee. */
-    private static String reviewer(DelegateTask task) {
-        Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        if (current != null && current.getUserId() != null) {
-            return current.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "unknown";
     }
 
     private static String yen(long amount) {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 
 /** The company feature's public API. */
@@ -20,8 +21,13 @@ public class Companies {
 
     @Transactional
     Company register(CompanyController.NewCompany request) {
+        request.paymentTerms().legalLimitBreach(request.closingDay()).ifPresent(breach -> {
+            throw new InvalidFieldException("paymentTerms", breach);
+        });
+        int confirmationDays = request.paymentNoticeConfirmationDays() != null ? request.paymentNoticeConfirmationDays()
+                : Company.DEFAULT_CONFIRMATION_DAYS;
         return repository.save(new Company(null, request.name().strip(), request.closingDay(), request.paymentTerms(),
-                request.lineOption(), clock.instant()));
+                request.lineOption(), confirmationDays, clock.instant()));
     }
 
     public Company get(long id) {

@@ -1,6 +1,8 @@
 package jp.partnerflow.company;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -27,7 +29,8 @@ class CompanyController {
             @NotBlank @Size(max = 200) String name,
             @NotNull @DayOfMonthOrEnd Integer closingDay,
             @NotNull @Valid PaymentTerms paymentTerms,
-            @NotNull Boolean lineOption) {
+            @NotNull Boolean lineOption,
+            @Min(1) @Max(7) Integer paymentNoticeConfirmationDays) {
     }
 
     @PostMapping

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.partnerflow.company.Companies;
+import jp.partnerflow.company.Company;
 import jp.partnerflow.company.PaymentTerms;
 import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
@@ -65,7 +66,11 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     PurchaseOrder register(long partnerId, OrderTerms terms, PaymentTerms paymentTerms, String processInstanceId) {
         Partner partner = partners.find(partnerId)
                 .orElseThrow(() -> new InvalidFieldException("partnerId", "no such partner"));
-        PaymentTerms payment = paymentTerms != null ? paymentTerms : companies.get(partner.companyId()).paymentTerms();
+        Company company = companies.get(partner.companyId());
+        PaymentTerms payment = paymentTerms != null ? paymentTerms : company.paymentTerms();
+        payment.legalLimitBreach(company.closingDay()).ifPresent(breach -> {
+            throw new InvalidFieldException("paymentTerms", breach);
+        });
         String number = "PO-" + NUMBER_MONTH.format(clock.instant()) + "-" + String.format("%05d", sequences.next("purchase_order_number_seq"));
         return orders.save(new PurchaseOrder(null, number, partnerId, terms.title(), terms.workContent(),
                 terms.periodStart(), terms.periodEnd(), terms.fee(), terms.feeType(), terms.taxRate(), payment,

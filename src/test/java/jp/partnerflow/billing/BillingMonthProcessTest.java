@@ -29,6 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import jp.partnerflow.payment.PaymentNoticeSteps;
 import jp.partnerflow.support.ProcessTestEngine;
 
 /** Every path of bpmn/billing-month.bpmn on an in-memory engine, with the review DMN; the Java steps are recorded. */
@@ -56,6 +57,11 @@ class BillingMonthProcessTest {
         Mocks.register("invoices", new InvoiceSteps() {
             public void approve(long invoiceId) { steps.add("approve " + invoiceId); }
             public void returnToPartner(long invoiceId) { steps.add("return " + invoiceId); }
+        });
+        Mocks.register("paymentNotices", new PaymentNoticeSteps() {
+            public void issueFor(long invoiceId) { steps.add("paymentNotice " + invoiceId); }
+            public Date send(long paymentNoticeId) { throw new UnsupportedOperationException(); }
+            public void autoApprove(long paymentNoticeId) { throw new UnsupportedOperationException(); }
         });
         Mocks.register("closingCalendar", new ClosingCalendar(LocalTime.of(10, 0)));
         Mocks.register("reviewInvoiceForm", (TaskListener) (DelegateTask task) -> {
@@ -132,9 +138,12 @@ class BillingMonthProcessTest {
         submit(billing, BillingMonthProcess.MSG_INVOICE_RESUBMITTED, 320_000);
         assertThat(task(billing)).hasCandidateGroup("accounting");
         review(billing, BillingMonthProcess.APPROVE);
+        // the payment notice is written in a job of its own
+        assertThat(billing).isWaitingAt("Task_IssuePaymentNotice");
+        execute(job("Task_IssuePaymentNotice", billing));
 
         assertThat(billing).isEnded().hasPassed("EndEvent_InvoiceApproved");
-        assertThat(steps).containsExactly("open 2027-01", "return 7", "return 7", "approve 7");
+        assertThat(steps).containsExactly("open 2027-01", "return 7", "return 7", "approve 7", "paymentNotice 7");
     }
 
     @Test

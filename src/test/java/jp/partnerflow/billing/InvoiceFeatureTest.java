@@ -128,20 +128,22 @@ class InvoiceFeatureTest extends FeatureTest {
         assertThat(approved.get("reviews").findValuesAsText("version")).containsExactly("1", "2");
         assertThat(approved.get("reviews").findValuesAsText("reviewer")).containsExactly(STAFF_USER, STAFF_USER);
         assertThat(approved.get("reviews").get(0).get("reason").asText()).isEqualTo("交通費の領収書を添付してください");
-        assertThat(api.get("/engine-rest/process-instance/" + month).status()).isEqualTo(404);
         assertThat(partner.put("/api/me/invoices/" + invoice, invoiceForm("2027-01", null, 1)).status()).isEqualTo(409);
         Api.Response file = api.get("/api/invoices/" + invoice + "/attachment");
         assertThat(file.status()).isEqualTo(200);
         assertThat(file.contentType()).isEqualTo("application/pdf");
 
-        // every notice of the month, in order, each once
+        // every notice of the month, in order, each once; approval hands over to the payment notice
+        await().atMost(PATIENCE).until(() -> pushesTo(user).size() == 5);
+        assertThat(api.get("/engine-rest/process-instance/" + month).status()).isEqualTo(404);
         List<String> pushes = pushTextsTo(user);
-        assertThat(pushes).hasSize(4);
+        assertThat(pushes).hasSize(5);
         assertThat(pushes.get(0)).contains("発注書を確認してください");
         assertThat(pushes.get(1)).contains("業務報告が作成されました", "2026年12月分");
         assertThat(pushes.get(2)).contains("請求書を作成してください", "2026年12月分（締め日 12月31日）");
         assertThat(pushes.get(3)).contains("請求書が差し戻されました", "理由：交通費の領収書を添付してください", "請求書を修正する",
                 "/partner/invoices/" + invoice);
+        assertThat(pushes.get(4)).contains("支払通知書を確認してください", "お支払額 98,173円");
     }
 
     @Test

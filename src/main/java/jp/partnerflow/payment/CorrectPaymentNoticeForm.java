@@ -1,0 +1,65 @@
+package jp.partnerflow.payment;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+import jp.partnerflow.billing.BillingMonths;
+import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.StaffUser;
+
+/**
+ * {@code ${correctPaymentNoticeForm}} on 「支払通知書を修正する」: shows the returned version and the
+ * partner's reason (task-local variables), and on completion records the corrected version, which
+ * the process then sends again with a new deadline.
+ */
+@Component("correctPaymentNoticeForm")
+class CorrectPaymentNoticeForm implements TaskListener {
+    static final String PAYMENT_DATE = "paymentDate";
+    static final String NOTE = "note";
+
+    private final PaymentNotices notices;
+
+    CorrectPaymentNoticeForm(PaymentNotices notices) {
+        this.notices = notices;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        long id = ((Number) task.getVariable(PaymentNoticeProcess.PAYMENT_NOTICE_ID)).longValue();
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            PaymentNotice notice = notices.get(id);
+            PaymentNotice.Version version = notice.latest();
+            String reason = notice.events().stream().filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED)
+                    .reduce((a, b) -> b).map(PaymentNotice.Event::reason).orElse("");
+            Map<String, Object> form = new HashMap<>();
+            form.put("noticeNumber", notice.number() + "（第" + version.version() + "版）");
+            form.put("billingMonth", BillingMonths.inJapanese(notice.billingMonth()));
+            form.put("amountPaid", "%,d".formatted(version.amountPaid()));
+            form.put("returnReason", reason);
+            form.put(PAYMENT_DATE, version.paymentDate().toString());
+            form.put(NOTE, null);
+            task.setVariablesLocal(form);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            Object note = task.getVariableLocal(NOTE);
+            if (note == null || note.toString().isBlank()) {
+                throw new InvalidFieldException(NOTE, "say what was corrected; the partner reads it");
+            }
+            notices.correctReturned(id, paymentDate(task.getVariableLocal(PAYMENT_DATE)), note.toString().strip(),
+                    StaffUser.completing(task));
+        }
+    }
+
+    private static LocalDate paymentDate(Object value) {
+        try {
+            return LocalDate.parse(String.valueOf(value));
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldException(PAYMENT_DATE, "must be a date like 2027-02-28");
+        }
+    }
+}
