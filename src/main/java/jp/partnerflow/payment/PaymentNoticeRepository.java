@@ -13,4 +13,7 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
     /** Locked until the transaction ends: the partner's tap and the deadline never both win. */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<PaymentNotice> findLockedById(long id);
+
+    @Lock(LockMode.PESSIMISTIC_WRITE)
+    Optional<PaymentNotice> findLockedByNumber(String number);
 }

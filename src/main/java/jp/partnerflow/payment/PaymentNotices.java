@@ -164,15 +164,28 @@ public class PaymentNotices implements PaymentNoticeSteps {
         notices.save(corrected(notice, paymentDate, note, staff));
     }
 
-    /** A correction of an approved (final) notice: a new version, sent and confirmed again. */
+    /** A correction of an approved (final) notice through the REST API: a new version, sent and confirmed again. */
     @Transactional
     public PaymentNotice correctApproved(long paymentNoticeId, LocalDate paymentDate, String note, String staff) {
-        PaymentNotice notice = locked(paymentNoticeId);
+        return start(notices.save(correctedApproved(locked(paymentNoticeId), paymentDate, note, staff)));
+    }
+
+    /** The same from the Tasklist start form, whose process instance is already running; returns the notice's id. */
+    @Transactional
+    public long correctApprovedFromForm(String number, LocalDate paymentDate, String note, String staff,
+            String processInstanceId) {
+        PaymentNotice notice = notices.findLockedByNumber(number)
+                .orElseThrow(() -> new InvalidFieldException("noticeNumber", "no payment notice " + number));
+        return notices.save(correctedApproved(notice, paymentDate, note, staff).withProcessInstanceId(processInstanceId))
+                .id();
+    }
+
+    private PaymentNotice correctedApproved(PaymentNotice notice, LocalDate paymentDate, String note, String staff) {
         if (!notice.approved()) {
             throw new ConflictException("payment notice " + notice.number() + " is " + notice.status()
-                    + "; only an approved notice is corrected here (a returned one in Tasklist)");
+                    + "; only an approved notice is corrected this way (a returned one in its Tasklist task)");
         }
-        return start(notices.save(corrected(notice, paymentDate, note, staff)));
+        return corrected(notice, paymentDate, note, staff);
     }
 
     public PaymentNotice get(long paymentNoticeId) {

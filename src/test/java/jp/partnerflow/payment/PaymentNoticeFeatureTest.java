@@ -167,6 +167,38 @@ class PaymentNoticeFeatureTest extends FeatureTest {
     }
 
     @Test
+    void accountingCorrectsAnApprovedNoticeFromTheTasklistStartForm() {
+        Sent sent = sentNotice();
+        String number = notice(sent.notice()).get("number").asText();
+        String form = "/engine-rest/process-definition/key/payment-notice/submit-form";
+
+        // not approved yet: its partner has it
+        Api.Response early = api.post(form, startForm(number, "2027-01-29", "振込日の訂正"));
+        assertThat(early.status()).isEqualTo(500);
+        assertThat(early.json().get("message").asText()).contains("only an approved notice");
+        assertThat(api.post(form, startForm("PN-209901-99999", "2027-01-29", "x")).json().get("message").asText())
+                .contains("noticeNumber");
+
+        assertThat(api.asPartner(sent.partnerId()).post("/api/me/payment-notices/" + sent.notice() + "/approve", "")
+                .status()).isEqualTo(200);
+        Api.Response tooLate = api.post(form, startForm(number, "2027-03-05", "振込日の訂正"));
+        assertThat(tooLate.json().get("message").asText()).contains("paymentDate");
+        assertThat(notice(sent.notice()).get("versions")).hasSize(1);
+
+        Api.Response started = api.post(form, startForm(number, "2027-01-29", "振込日の訂正"));
+        assertThat(started.status()).as(started.text()).isEqualTo(200);
+        JsonNode corrected = notice(sent.notice());
+        assertThat(corrected.get("status").asText()).isEqualTo("SENT");
+        assertThat(corrected.get("versions")).hasSize(2);
+        assertThat(corrected.get("processInstanceId").asText()).isEqualTo(started.json().get("id").asText());
+        assertThat(corrected.get("events").findValuesAsText("kind"))
+                .containsExactly("SENT", "APPROVED", "CORRECTED", "SENT");
+        assertThat(corrected.get("events").get(2).get("actor").asText()).isEqualTo(STAFF_USER);
+        await().atMost(PATIENCE).until(() -> pushesTo(sent.user()).size() == 3);
+        assertThat(pushTextsTo(sent.user()).get(2)).contains("支払通知書を確認してください", "1月29日お支払い");
+    }
+
+    @Test
     void settingsThatBreakTheRulesAreRefused() {
         assertInvalid(api.post("/api/companies", """
                 {"name":"X","closingDay":31,"paymentTerms":{"monthOffset":1,"day":31},"lineOption":true,
@@ -220,6 +252,12 @@ class PaymentNoticeFeatureTest extends FeatureTest {
     private Job deadline(JsonNode notice) {
         return management.createJobQuery().processInstanceId(notice.get("processInstanceId").asText())
                 .activityId("Timer_ConfirmationDeadline").singleResult();
+    }
+
+    private static String startForm(String number, String paymentDate, String note) {
+        return """
+                {"variables":{"noticeNumber":{"value":"%s","type":"String"},"paymentDate":{"value":"%s","type":"String"},
+                 "note":{"value":"%s","type":"String"}}}""".formatted(number, paymentDate, note);
     }
 
     private Api.Response correct(String task, String paymentDate, String note) {

@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +51,7 @@ class PaymentNoticeProcessTest {
             }
             public void autoApprove(long paymentNoticeId) { steps.add("autoApprove " + paymentNoticeId); }
         });
+        Mocks.register("correctApprovedFromForm", (JavaDelegate) execution -> steps.add("fromForm?"));
         Mocks.register("correctPaymentNoticeForm", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 steps.add("corrected");
@@ -72,7 +74,7 @@ class PaymentNoticeProcessTest {
 
         assertThat(notice).isEnded().hasPassed("Event_PaymentNoticeApproved", "EndEvent_PaymentNoticeFinal")
                 .hasNotPassed("Task_AutoApprove");
-        assertThat(steps).containsExactly("send 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9");
     }
 
     @Test
@@ -82,7 +84,7 @@ class PaymentNoticeProcessTest {
         execute(job("Timer_ConfirmationDeadline", notice));
 
         assertThat(notice).isEnded().hasPassed("Task_AutoApprove", "EndEvent_PaymentNoticeFinal");
-        assertThat(steps).containsExactly("send 9", "autoApprove 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9", "autoApprove 9");
     }
 
     @Test
@@ -100,7 +102,7 @@ class PaymentNoticeProcessTest {
                 .isEqualTo(Date.from(Instant.parse("2027-03-06T15:00:00Z")));
         correlate(notice, PaymentNoticeProcess.MSG_APPROVED);
         assertThat(notice).isEnded();
-        assertThat(steps).containsExactly("send 9", "corrected", "send 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9", "corrected", "send 9");
     }
 
     @ParameterizedTest(name = "sent at {0} → the timer fires at {1}")
