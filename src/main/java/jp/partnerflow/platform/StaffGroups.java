@@ -23,8 +23,12 @@ public class StaffGroups {
     /** 経理責任者: reviews the invoices dmn/invoice-review.dmn gives them (large amounts). */
     public static final String ACCOUNTING_MANAGER = "accountingManager";
 
+    /** DB設定 and システム連携: configuring 楽楽明細 needs both (running an integration needs neither). */
+    public static final String DB_SETTINGS = "dbSettings";
+    public static final String SYSTEM_INTEGRATION = "systemIntegration";
+
     private static final Map<String, String> NAMES = Map.of(ORDERING, "発注担当", ACCOUNTING, "経理",
-            ACCOUNTING_MANAGER, "経理責任者");
+            ACCOUNTING_MANAGER, "経理責任者", DB_SETTINGS, "DB設定", SYSTEM_INTEGRATION, "システム連携");
 
     private final IdentityService identityService;
     private final CamundaBpmProperties camunda;

@@ -1,0 +1,110 @@
+package jp.partnerflow.meisai;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import jp.partnerflow.meisai.MeisaiSettings.DataKind;
+import jp.partnerflow.meisai.MeisaiSettings.FieldType;
+import jp.partnerflow.meisai.MeisaiSettings.IssueMethod;
+import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
+import jp.partnerflow.meisai.MeisaiSettings.RecordField;
+import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
+import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
+import jp.partnerflow.platform.ForbiddenException;
+import jp.partnerflow.platform.StaffGroups;
+
+/**
+ * 楽楽明細連携設定. Configuring needs both the DB settings and the system integration permission
+ * (Camunda groups {@code dbSettings} and {@code systemIntegration}); the API token is write-only.
+ */
+@RestController
+class MeisaiConnectionController {
+    private final MeisaiConnections connections;
+
+    MeisaiConnectionController(MeisaiConnections connections) {
+        this.connections = connections;
+    }
+
+    record ConnectionForm(
+            @NotNull Long companyId,
+            @NotBlank @Size(max = 100) String name,
+            @NotBlank @Size(max = 300) String url,
+            @Size(max = 500) String apiToken,
+            @NotNull DataKind dataKind,
+            @NotNull ReportMail reportMail,
+            ReportMailTo reportMailTo,
+            Integer customerSettingId,
+            Boolean overwriteInUse,
+            Boolean overwriteBlanks,
+            Integer reportTypeId,
+            MeisaiImportMethod importMethod,
+            Boolean approvalSkip,
+            IssueMethod issueMethod,
+            Instant scheduledAt,
+            Boolean replacementNoticeMail,
+            Boolean replacementPostal,
+            Boolean replacementFax,
+            Boolean faxOption,
+            Integer approvalFlowId,
+            @Size(max = 50) String targetPdfField,
+            List<@Valid RecordUpdateForm> recordUpdates) {
+
+        /** Hides the token from logs and error messages that print the request. */
+        @Override
+        public String toString() {
+            return "ConnectionForm[companyId=" + companyId + ", name=" + name + ", dataKind=" + dataKind + "]";
+        }
+    }
+
+    record RecordUpdateForm(@NotNull RecordField field, @NotNull FieldType fieldType, @NotBlank @Size(max = 200) String value) {
+    }
+
+    @PostMapping("/api/meisai/connections")
+    @ResponseStatus(HttpStatus.CREATED)
+    MeisaiConnection create(@Valid @RequestBody ConnectionForm form, Authentication staff) {
+        mayConfigure(staff);
+        return connections.create(form);
+    }
+
+    @PutMapping("/api/meisai/connections/{id}")
+    MeisaiConnection update(@PathVariable long id, @Valid @RequestBody ConnectionForm form, Authentication staff) {
+        mayConfigure(staff);
+        return connections.update(id, form);
+    }
+
+    @GetMapping("/api/meisai/connections/{id}")
+    MeisaiConnection get(@PathVariable long id) {
+        return connections.get(id);
+    }
+
+    @GetMapping("/api/meisai/connections")
+    List<MeisaiConnection> ofCompany(@RequestParam long companyId) {
+        return connections.ofCompany(companyId);
+    }
+
+    private static void mayConfigure(Authentication staff) {
+        List<String> groups = staff.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        if (!groups.contains("GROUP_" + StaffGroups.DB_SETTINGS) || !groups.contains("GROUP_" + StaffGroups.SYSTEM_INTEGRATION)) {
+            throw new ForbiddenException("configuring 楽楽明細 needs both the DB settings (group "
+                    + StaffGroups.DB_SETTINGS + ") and the system integration (group " + StaffGroups.SYSTEM_INTEGRATION
+                    + ") permissions");
+        }
+    }
+}
