@@ -1,11 +1,8 @@
 package jp.partnerflow.meisai;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
-import java.nio.charset.CodingErrorAction;
 import java.util.List;
 
 import jp.partnerflow.platform.InvalidFieldException;
@@ -25,40 +22,27 @@ final class MeisaiCsv {
      * @param keys one key per row (e.g. the 帳票No) to name a row in an error
      */
     static byte[] encode(List<String> header, List<List<String>> rows, List<String> keys) {
-        StringBuilder csv = new StringBuilder();
-        line(csv, header);
-        CharsetEncoder encoder = WINDOWS_31J.newEncoder();
+        ByteArrayOutputStream csv = new ByteArrayOutputStream();
+        csv.writeBytes(line(header, header, "header"));
         for (int r = 0; r < rows.size(); r++) {
-            List<String> row = rows.get(r);
-            for (int c = 0; c < row.size(); c++) {
-                String value = row.get(c) == null ? "" : row.get(c);
-                if (!encoder.canEncode(value)) {
-                    throw new InvalidFieldException("records[" + keys.get(r) + "]." + header.get(c),
-                            "has a character Windows-31J cannot hold: " + firstUnencodable(encoder, value));
-                }
-            }
-            line(csv, row);
+            csv.writeBytes(line(header, rows.get(r), keys.get(r)));
         }
-        try {
-            ByteBuffer bytes = WINDOWS_31J.newEncoder().onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .encode(CharBuffer.wrap(csv));
-            byte[] out = new byte[bytes.remaining()];
-            bytes.get(out);
-            return out;
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("checked above", e);
-        }
+        return csv.toByteArray();
     }
 
-    private static void line(StringBuilder csv, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
+    /** One CSV line in Windows-31J; {@code key} names the record in an error. */
+    static byte[] line(List<String> header, List<String> values, String key) {
+        CharsetEncoder encoder = WINDOWS_31J.newEncoder();
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < values.size(); c++) {
+            String value = values.get(c) == null ? "" : values.get(c);
+            if (!encoder.canEncode(value)) {
+                throw new InvalidFieldException("records[" + key + "]." + header.get(c),
+                        "has a character Windows-31J cannot hold: " + firstUnencodable(encoder, value));
             }
-            String value = values.get(i) == null ? "" : values.get(i);
-            csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+            line.append(c > 0 ? "," : "").append('"').append(value.replace("\"", "\"\"")).append('"');
         }
-        csv.append("\r\n");
+        return line.append("\r\n").toString().getBytes(WINDOWS_31J);
     }
 
     private static String firstUnencodable(CharsetEncoder encoder, String value) {
