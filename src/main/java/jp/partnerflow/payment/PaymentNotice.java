@@ -15,6 +15,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * an {@link Event}, so the history answers who confirmed which version when, and how.
  *
  * @param workReceivedOn the billing month's closing date: the payment date may be at most 60 days later
+ * @param meisaiStatus 連携ステータス, with 連携日時 and 連携メモ: what a 楽楽明細 run writes back
  */
 @Table("payment_notice")
 public record PaymentNotice(
@@ -28,6 +29,9 @@ public record PaymentNotice(
         Status status,
         String processInstanceId,
         Instant createdAt,
+        String meisaiStatus,
+        Instant meisaiIssuedAt,
+        String meisaiMemo,
         @MappedCollection(idColumn = "payment_notice_id", keyColumn = "position") List<Version> versions,
         @MappedCollection(idColumn = "payment_notice_id", keyColumn = "position") List<Event> events) {
 
@@ -85,7 +89,7 @@ public record PaymentNotice(
         List<Event> all = new ArrayList<>(events);
         all.add(event);
         return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
-                newStatus, processInstanceId, createdAt, versions, List.copyOf(all));
+                newStatus, processInstanceId, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, versions, List.copyOf(all));
     }
 
     /** Replaces the latest version (e.g. once it is sent). */
@@ -93,18 +97,23 @@ public record PaymentNotice(
         List<Version> all = new ArrayList<>(versions);
         all.set(all.size() - 1, version);
         return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
-                status, processInstanceId, createdAt, List.copyOf(all), events);
+                status, processInstanceId, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, List.copyOf(all), events);
     }
 
     PaymentNotice withNext(Version version) {
         List<Version> all = new ArrayList<>(versions);
         all.add(version);
         return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
-                status, processInstanceId, createdAt, List.copyOf(all), events);
+                status, processInstanceId, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, List.copyOf(all), events);
+    }
+
+    PaymentNotice withMeisaiFields(String status, Instant issuedAt, String memo) {
+        return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
+                this.status, processInstanceId, createdAt, status, issuedAt, memo, versions, events);
     }
 
     PaymentNotice withProcessInstanceId(String processInstance) {
         return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
-                status, processInstance, createdAt, versions, events);
+                status, processInstance, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, versions, events);
     }
 }

@@ -89,7 +89,7 @@ public class PaymentNotices implements PaymentNoticeSteps {
                 + String.format("%05d", sequences.next("payment_notice_number_seq"));
         PaymentNotice notice = notices.save(new PaymentNotice(null, number, invoiceId, order.partnerId(), order.id(),
                 invoice.billingMonth(), invoice.closingDate(), PaymentNotice.Status.PREPARED, null, clock.instant(),
-                List.of(first), List.of()));
+                "未連携", null, null, List.of(first), List.of()));
         start(notice);
     }
 
@@ -186,6 +186,14 @@ public class PaymentNotices implements PaymentNoticeSteps {
                     + "; only an approved notice is corrected this way (a returned one in its Tasklist task)");
         }
         return corrected(notice, paymentDate, note, staff);
+    }
+
+    /** レコード更新 after a 楽楽明細 run: null leaves a field as it is. */
+    @Transactional
+    public void recordMeisaiFields(long paymentNoticeId, String status, Instant issuedAt, String memo) {
+        PaymentNotice notice = locked(paymentNoticeId);
+        notices.save(notice.withMeisaiFields(status != null ? status : notice.meisaiStatus(),
+                issuedAt != null ? issuedAt : notice.meisaiIssuedAt(), memo != null ? memo : notice.meisaiMemo()));
     }
 
     public PaymentNotice get(long paymentNoticeId) {

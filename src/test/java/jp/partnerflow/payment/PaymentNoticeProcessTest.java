@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import jp.partnerflow.meisai.MeisaiIssuanceSteps;
 import jp.partnerflow.support.ProcessTestEngine;
 
 /**
@@ -51,6 +52,14 @@ class PaymentNoticeProcessTest {
             }
             public void autoApprove(long paymentNoticeId) { steps.add("autoApprove " + paymentNoticeId); }
         });
+        Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
+            public void handOver(long paymentNoticeId) { steps.add("meisai " + paymentNoticeId); }
+            public String importDocument(long id, int version, Map<String, Object> policy) { throw new UnsupportedOperationException(); }
+            public String importState(long id, int version) { throw new UnsupportedOperationException(); }
+            public void completed(long id, int version) { throw new UnsupportedOperationException(); }
+            public String getRetryCycle() { return "PT1M"; }
+            public String getPollInterval() { return "PT30S"; }
+        });
         Mocks.register("correctApprovedFromForm", (JavaDelegate) execution -> steps.add("fromForm?"));
         Mocks.register("correctPaymentNoticeForm", (TaskListener) task -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
@@ -71,10 +80,13 @@ class PaymentNoticeProcessTest {
         assertThat(notice).isWaitingAt("Gateway_AwaitConfirmation");
 
         correlate(notice, PaymentNoticeProcess.MSG_APPROVED);
+        // final: handed to 楽楽明細 in a job of its own
+        assertThat(notice).isWaitingAt("Task_HandToMeisai");
+        execute(job("Task_HandToMeisai", notice));
 
         assertThat(notice).isEnded().hasPassed("Event_PaymentNoticeApproved", "EndEvent_PaymentNoticeFinal")
                 .hasNotPassed("Task_AutoApprove");
-        assertThat(steps).containsExactly("fromForm?", "send 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9", "meisai 9");
     }
 
     @Test
@@ -82,9 +94,10 @@ class PaymentNoticeProcessTest {
         ProcessInstance notice = start();
 
         execute(job("Timer_ConfirmationDeadline", notice));
+        execute(job("Task_HandToMeisai", notice));
 
         assertThat(notice).isEnded().hasPassed("Task_AutoApprove", "EndEvent_PaymentNoticeFinal");
-        assertThat(steps).containsExactly("fromForm?", "send 9", "autoApprove 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9", "autoApprove 9", "meisai 9");
     }
 
     @Test
@@ -101,8 +114,9 @@ class PaymentNoticeProcessTest {
         assertThat(job("Timer_ConfirmationDeadline", notice).getDuedate())
                 .isEqualTo(Date.from(Instant.parse("2027-03-06T15:00:00Z")));
         correlate(notice, PaymentNoticeProcess.MSG_APPROVED);
+        execute(job("Task_HandToMeisai", notice));
         assertThat(notice).isEnded();
-        assertThat(steps).containsExactly("fromForm?", "send 9", "corrected", "send 9");
+        assertThat(steps).containsExactly("fromForm?", "send 9", "corrected", "send 9", "meisai 9");
     }
 
     @ParameterizedTest(name = "sent at {0} → the timer fires at {1}")

@@ -77,6 +77,8 @@ public abstract class FeatureTest {
         registry.add("partnerflow.notification.retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("partnerflow.line.event-retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("camunda.bpm.admin-user.password", () -> STAFF_PASSWORD);
+        registry.add("partnerflow.meisai.retry-cycle", () -> "PT1S,PT1S,PT1S");
+        registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
     }
 
     @BeforeEach
@@ -113,6 +115,37 @@ public abstract class FeatureTest {
         postback(lineUserId, "action=confirm-approve-order&order=" + order);
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
+    }
+
+    /** What {@link #paymentNoticeSent} made. */
+    protected record PaymentNoticeSent(String user, long partnerId, long order, long invoice, long notice) {
+    }
+
+    /**
+     * A partner of the company with a December order approved on LINE, its invoice sent and
+     * approved in Tasklist: the payment notice is sent and waits for the partner.
+     */
+    protected PaymentNoticeSent paymentNoticeSent(long companyId) {
+        String user = Api.newLineUserId();
+        long partnerId = api.partner(companyId, user);
+        long order = api.post("/api/orders", """
+                {"partnerId":%d,"title":"Webサイト保守","workContent":"月次保守","periodStart":"2026-12-01",
+                 "periodEnd":"2026-12-31","fee":300000,"taxRate":"TEN_PERCENT"}""".formatted(partnerId)).id();
+        approveOnLine(user, order);
+        Api partner = api.asPartner(partnerId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
+        long invoice = partner.post("/api/me/invoices", "{\"orderId\":%d,\"billingMonth\":\"2026-12\"}".formatted(order)).id();
+        assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
+                .isEqualTo(200);
+        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
+                .query(String.class).single();
+        String task = api.get("/engine-rest/task?processInstanceId=" + month).json().get(0).get("id").asText();
+        assertThat(api.post("/engine-rest/task/" + task + "/submit-form",
+                "{\"variables\":{\"review\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}").status()).isEqualTo(204);
+        long notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/payment-notices?invoiceId=" + invoice),
+                r -> r.status() == 200 && r.json().get("status").asText().equals("SENT")).json().get("id").asLong();
+        await().atMost(Duration.ofSeconds(20)).until(() -> pushesTo(user).size() == 2);
+        return new PaymentNoticeSent(user, partnerId, order, invoice, notice);
     }
 
     protected long count(String table) {

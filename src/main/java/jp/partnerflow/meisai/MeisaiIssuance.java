@@ -1,0 +1,161 @@
+package jp.partnerflow.meisai;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
+import jp.partnerflow.meisai.MeisaiSettings.RecordUpdate;
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.payment.PaymentNotice;
+import jp.partnerflow.payment.PaymentNotices;
+
+/**
+ * Issuing approved payment notices through 楽楽明細, the steps of {@code bpmn/meisai-issuance.bpmn}:
+ * hand-over (only when the company has a document connection), the import (new, or a replacement
+ * keyed by 帳票No once an earlier version was issued — {@code dmn/meisai-issue-policy.dmn} decides),
+ * the import state, and the record update afterwards.
+ */
+@Service("meisaiIssuance")
+public class MeisaiIssuance implements MeisaiIssuanceSteps {
+    private static final Logger log = LoggerFactory.getLogger(MeisaiIssuance.class);
+
+    private final MeisaiIssueRepository issues;
+    private final MeisaiConnections connections;
+    private final MeisaiImports imports;
+    private final PaymentNotices paymentNotices;
+    private final Partners partners;
+    private final RuntimeService runtime;
+    private final Clock clock;
+    private final String retryCycle;
+    private final String pollInterval;
+
+    MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
+            PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
+            @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
+        this.issues = issues;
+        this.connections = connections;
+        this.imports = imports;
+        this.paymentNotices = paymentNotices;
+        this.partners = partners;
+        this.runtime = runtime;
+        this.clock = clock;
+        this.retryCycle = retryCycle;
+        this.pollInterval = pollInterval;
+    }
+
+    /** {@code ${meisaiIssuance.retryCycle}}: back-off of a call 楽楽明細 could not take. */
+    @Override
+    public String getRetryCycle() {
+        return retryCycle;
+    }
+
+    /** {@code ${meisaiIssuance.pollInterval}}: how often a running import is looked at. */
+    @Override
+    public String getPollInterval() {
+        return pollInterval;
+    }
+
+    /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
+    @Transactional
+    @Override
+    public void handOver(long paymentNoticeId) {
+        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        int version = notice.latest().version();
+        long companyId = partners.get(notice.partnerId()).companyId();
+        if (connections.ofCompany(companyId).stream().noneMatch(c -> c.dataKind().document())) {
+            log.info("payment notice {} is not issued through 楽楽明細: company {} has no document connection",
+                    notice.number(), companyId);
+            return;
+        }
+        if (issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version).isPresent()) {
+            return;
+        }
+        runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID, notice.number() + "-v" + version, Map.of(
+                MeisaiIssuanceProcess.PAYMENT_NOTICE_ID, paymentNoticeId,
+                MeisaiIssuanceProcess.VERSION, version,
+                MeisaiIssuanceProcess.DOCUMENT_KIND, MeisaiIssuanceProcess.PAYMENT_NOTICE,
+                MeisaiIssuanceProcess.ALREADY_ISSUED, issues.existsByPaymentNoticeIdAndState(paymentNoticeId,
+                        MeisaiIssue.State.COMPLETE)));
+    }
+
+    /** Sends the version as document data; a retry after the import was accepted sends nothing again. */
+    @Transactional
+    @Override
+    public String importDocument(long paymentNoticeId, int version, Map<String, Object> policy) {
+        var existing = issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version);
+        if (existing.isPresent()) {
+            return existing.get().importId();
+        }
+        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        MeisaiConnection connection = connection(partners.get(notice.partnerId()).companyId(),
+                (String) policy.get("connectionName"));
+        MeisaiImportMethod method = MeisaiImportMethod.valueOf((String) policy.get("importMethod"));
+        byte[] csv = MeisaiRecords.files(MeisaiRecords.DOCUMENT_HEADER, List.of(MeisaiRecords.document(notice)),
+                List.of(notice.number())).get(0);
+        String importId = imports.importDocuments(connection, method, csv,
+                "支払通知書 " + notice.number() + " 第" + version + "版");
+        issues.save(new MeisaiIssue(null, paymentNoticeId, version, connection.id(), method, importId,
+                MeisaiIssue.State.IMPORTING, clock.instant(), null));
+        return importId;
+    }
+
+    /** {@code active} or {@code complete}; any other state fails the step (an incident once retried). */
+    @Override
+    public String importState(long paymentNoticeId, int version) {
+        MeisaiIssue issue = issue(paymentNoticeId, version);
+        MeisaiApi.ImportState state = imports.documentImportState(connections.get(issue.connectionId()), issue.importId());
+        if (state.active() || state.complete()) {
+            return state.processStatus();
+        }
+        throw new IllegalStateException("楽楽明細 import " + issue.importId() + " ended as '" + state.processStatus() + "'");
+    }
+
+    /** The import is complete: recorded, and the payment notice's fields set as the connection says. */
+    @Transactional
+    @Override
+    public void completed(long paymentNoticeId, int version) {
+        MeisaiIssue issue = issue(paymentNoticeId, version);
+        Instant now = clock.instant();
+        issues.save(issue.completed(now));
+        String status = null;
+        Instant issuedAt = null;
+        String memo = null;
+        for (RecordUpdate update : connections.get(issue.connectionId()).recordUpdates()) {
+            switch (update.field()) {
+                case MEISAI_STATUS -> status = update.value();
+                case MEISAI_ISSUED_AT -> issuedAt = "now".equals(update.value()) ? now : Instant.parse(update.value());
+                case MEISAI_MEMO -> memo = update.value();
+                default -> throw new IllegalStateException(update.field() + " cannot be updated");
+            }
+        }
+        paymentNotices.recordMeisaiFields(paymentNoticeId, status, issuedAt, memo);
+    }
+
+    public List<MeisaiIssue> ofPaymentNotice(long paymentNoticeId) {
+        return issues.findByPaymentNoticeIdOrderByVersion(paymentNoticeId);
+    }
+
+    private MeisaiConnection connection(long companyId, String name) {
+        return connections.ofCompany(companyId).stream()
+                .filter(c -> c.dataKind().document())
+                .filter(c -> name == null || name.isBlank() || c.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("company " + companyId + " has no document connection"
+                        + (name == null || name.isBlank() ? "" : " named " + name)));
+    }
+
+    private MeisaiIssue issue(long paymentNoticeId, int version) {
+        return issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version).orElseThrow(() ->
+                new IllegalStateException("version " + version + " of payment notice " + paymentNoticeId + " was not imported"));
+    }
+}

@@ -1,0 +1,18 @@
+package jp.partnerflow.meisai;
+
+/** Names shared by {@code bpmn/meisai-issuance.bpmn}, {@code dmn/meisai-issue-policy.dmn} and the Java side. */
+public final class MeisaiIssuanceProcess {
+    public static final String ID = "meisai-issuance";
+    public static final String PAYMENT_NOTICE_ID = "paymentNoticeId";
+    public static final String VERSION = "version";
+    public static final String DOCUMENT_KIND = "documentKind";
+    public static final String ALREADY_ISSUED = "alreadyIssued";
+    /** The decision's result: connectionName and importMethod. */
+    public static final String POLICY = "policy";
+    public static final String IMPORT_ID = "importId";
+    public static final String IMPORT_STATE = "importState";
+    public static final String PAYMENT_NOTICE = "PAYMENT_NOTICE";
+
+    private MeisaiIssuanceProcess() {
+    }
+}

@@ -1,0 +1,23 @@
+package jp.partnerflow.meisai;
+
+import java.util.Map;
+
+/** The steps of {@code bpmn/meisai-issuance.bpmn} and the hand-over from payment-notice, bean {@code meisaiIssuance}. */
+public interface MeisaiIssuanceSteps {
+
+    /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
+    void handOver(long paymentNoticeId);
+
+    /** Sends the version as document data, as the decided policy says; returns the import id. */
+    String importDocument(long paymentNoticeId, int version, Map<String, Object> policy);
+
+    /** {@code active} or {@code complete}; any other state fails the step. */
+    String importState(long paymentNoticeId, int version);
+
+    /** The import is complete: the payment notice's fields are set as the connection says. */
+    void completed(long paymentNoticeId, int version);
+
+    String getRetryCycle();
+
+    String getPollInterval();
+}

@@ -1,0 +1,23 @@
+package jp.partnerflow.meisai;
+
+import java.time.Instant;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.relational.core.mapping.Table;
+
+import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
+
+/** One version of a payment notice sent to 楽楽明細, and how its import ended. */
+@Table("meisai_issue")
+public record MeisaiIssue(@Id Long id, long paymentNoticeId, int version, long connectionId,
+        MeisaiImportMethod importMethod, String importId, State state, Instant requestedAt, Instant completedAt) {
+
+    public enum State {
+        IMPORTING, COMPLETE
+    }
+
+    MeisaiIssue completed(Instant at) {
+        return new MeisaiIssue(id, paymentNoticeId, version, connectionId, importMethod, importId, State.COMPLETE,
+                requestedAt, at);
+    }
+}

@@ -1,0 +1,154 @@
+package jp.partnerflow.meisai;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import jp.partnerflow.support.FeatureTest;
+
+/**
+ * Approved payment notices issued through 楽楽明細 (a wire-level fake) on PostgreSQL: issued once,
+ * a correction after issue goes out as a replacement with the same 帳票No, and maintenance is
+ * waited out and the notice issued once afterwards.
+ */
+class MeisaiIssuanceFeatureTest extends FeatureTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final WireMockServer MEISAI = new WireMockServer(wireMockConfig().dynamicPort());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+
+    static {
+        MEISAI.start();
+    }
+
+    @Autowired
+    ManagementService management;
+
+    @BeforeEach
+    void meisaiAcceptsAndCompletes() {
+        MEISAI.resetAll();
+        MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).atPriority(10).willReturn(json(
+                "{\"importId\":\"R-1\",\"status\":\"accepted\",\"code\":\"0\"}")));
+        MEISAI.stubFor(get(urlMatching("/acme/api/v1/reports/imports/.*/state")).willReturn(json(
+                "{\"processStatus\":\"complete\"}")));
+    }
+
+    @Test
+    void anApprovedNoticeIsIssuedOnceAndACorrectionIsAReplacementWithTheSameNumber() throws Exception {
+        long company = companyWithMeisai();
+        PaymentNoticeSent sent = paymentNoticeSent(company);
+        approveByDeadline(sent.notice());
+
+        JsonNode issued = awaitMeisaiStatus(sent.notice(), "連携済");
+        assertThat(issued.get("meisaiIssuedAt").asText()).isNotBlank();
+        List<LoggedRequest> imports = imports();
+        assertThat(imports).hasSize(1);
+        String number = issued.get("number").asText();
+        assertThat(json(imports.get(0)).get("isNewIssues").asInt()).isEqualTo(1);
+        assertThat(csv(imports.get(0))).contains("\"" + number + "\"", "\"299370\"", "\"2027/01/31\"");
+
+        // corrected after issue: a replacement keyed by the same 帳票No
+        jdbc.sql("UPDATE payment_notice SET meisai_status = '未連携' WHERE id = ?").param(sent.notice()).update();
+        assertThat(api.post("/api/payment-notices/" + sent.notice() + "/corrections",
+                "{\"paymentDate\":\"2027-01-29\",\"note\":\"振込日の訂正\"}").status()).isEqualTo(200);
+        assertThat(api.asPartner(sent.partnerId()).post("/api/me/payment-notices/" + sent.notice() + "/approve", "")
+                .status()).isEqualTo(200);
+
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        assertThat(imports()).hasSize(2);
+        LoggedRequest replacement = imports().get(1);
+        assertThat(json(replacement).get("isNewIssues").asInt()).isEqualTo(2);
+        assertThat(csv(replacement)).contains("\"" + number + "\"", "\"2027/01/29\"");
+        assertThat(jdbc.sql("SELECT string_agg(version || ':' || import_method || ':' || state, ',' ORDER BY version) "
+                + "FROM meisai_issue WHERE payment_notice_id = ?").param(sent.notice()).query(String.class).single())
+                .isEqualTo("1:NEW:COMPLETE,2:REPLACE:COMPLETE");
+    }
+
+    @Test
+    void maintenanceIsWaitedOutAndTheNoticeIssuedOnce() {
+        long company = companyWithMeisai();
+        PaymentNoticeSent sent = paymentNoticeSent(company);
+        MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).atPriority(1).inScenario("maintenance")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("back")
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody("Status: 503 Maintenance mode\n<html>メンテナンス中です</html>")));
+
+        approveByDeadline(sent.notice());
+
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        assertThat(imports()).hasSize(2);
+        assertThat(count("meisai_issue WHERE payment_notice_id = " + sent.notice())).isEqualTo(1);
+    }
+
+    @Test
+    void aCompanyWithoutAConnectionIssuesNothing() {
+        PaymentNoticeSent sent = paymentNoticeSent(api.company(true));
+        approveByDeadline(sent.notice());
+
+        String process = api.get("/api/payment-notices/" + sent.notice()).json().get("processInstanceId").asText();
+        await().atMost(PATIENCE).until(() -> api.get("/engine-rest/process-instance/" + process).status() == 404);
+        assertThat(count("meisai_issue WHERE payment_notice_id = " + sent.notice())).isZero();
+        assertThat(imports()).isEmpty();
+    }
+
+    /** A company whose document connection points at the fake (set through the API, then re-pointed). */
+    private long companyWithMeisai() {
+        long company = api.company(true);
+        long connection = api.post("/api/meisai/connections", """
+                {"companyId":%d,"name":"支払通知書","url":"https://rb101.eco-serv.jp/acme/","apiToken":"issuance-token",
+                 "dataKind":"DOCUMENT_CSV","reportMail":"OFF","reportTypeId":1,"importMethod":"NEW",
+                 "recordUpdates":[{"field":"MEISAI_STATUS","fieldType":"SINGLE_CHOICE","value":"連携済"},
+                                  {"field":"MEISAI_ISSUED_AT","fieldType":"DATE_TIME","value":"now"}]}""".formatted(company)).id();
+        jdbc.sql("UPDATE meisai_connection SET url = ? WHERE id = ?").param(MEISAI.baseUrl() + "/acme/").param(connection)
+                .update();
+        return company;
+    }
+
+    private void approveByDeadline(long notice) {
+        String process = api.get("/api/payment-notices/" + notice).json().get("processInstanceId").asText();
+        management.executeJob(management.createJobQuery().processInstanceId(process)
+                .activityId("Timer_ConfirmationDeadline").singleResult().getId());
+    }
+
+    private JsonNode awaitMeisaiStatus(long notice, String status) {
+        return await().atMost(PATIENCE).until(() -> api.get("/api/payment-notices/" + notice).json(),
+                n -> n.get("meisaiStatus").asText().equals(status));
+    }
+
+    private static List<LoggedRequest> imports() {
+        return MEISAI.findAll(postRequestedFor(urlEqualTo("/acme/api/v1/reports/imports")));
+    }
+
+    private static JsonNode json(LoggedRequest request) throws Exception {
+        return JSON.readTree(request.getPart("json").getBody().asString());
+    }
+
+    private static String csv(LoggedRequest request) {
+        return new String(request.getPart("files[0]").getBody().asBytes(), WINDOWS_31J);
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
