@@ -31,6 +31,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final MeisaiIssueRepository issues;
     private final MeisaiConnections connections;
     private final MeisaiImports imports;
+    private final MeisaiReportMail reportMail;
     private final PaymentNotices paymentNotices;
     private final Partners partners;
     private final RuntimeService runtime;
@@ -39,12 +40,13 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final String pollInterval;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
-            PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            MeisaiReportMail reportMail, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
             @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
             @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
         this.issues = issues;
         this.connections = connections;
         this.imports = imports;
+        this.reportMail = reportMail;
         this.paymentNotices = paymentNotices;
         this.partners = partners;
         this.runtime = runtime;
@@ -139,6 +141,20 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
             }
         }
         paymentNotices.recordMeisaiFields(paymentNoticeId, status, issuedAt, memo);
+    }
+
+    @Override
+    public void reportCompleted(long paymentNoticeId, int version) {
+        MeisaiIssue issue = issue(paymentNoticeId, version);
+        reportMail.completed(connections.get(issue.connectionId()), paymentNotices.get(paymentNoticeId).number(),
+                issue.importId());
+    }
+
+    /** The error report mail of an issuance that became an incident ({@link MeisaiIncidentMail}). */
+    void reportFailed(long paymentNoticeId, Object policy, String reason) {
+        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        String name = policy instanceof Map<?, ?> decided ? (String) decided.get("connectionName") : null;
+        reportMail.failed(connection(partners.get(notice.partnerId()).companyId(), name), notice.number(), reason);
     }
 
     public List<MeisaiIssue> ofPaymentNotice(long paymentNoticeId) {

@@ -17,6 +17,9 @@ public interface MeisaiIssuanceSteps {
     /** The import is complete: the payment notice's fields are set as the connection says. */
     void completed(long paymentNoticeId, int version);
 
+    /** レポートメール on completion, when the connection asks for it. */
+    void reportCompleted(long paymentNoticeId, int version);
+
     String getRetryCycle();
 
     String getPollInterval();

@@ -15,9 +15,13 @@ import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +48,8 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
 
     @Autowired
     ManagementService management;
+    @Autowired
+    RuntimeService runtime;
 
     @BeforeEach
     void meisaiAcceptsAndCompletes() {
@@ -102,6 +108,31 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
     }
 
     @Test
+    void theReportMailSaysItIsDoneAndSpentRetriesAreAnIncidentAndAnErrorMail() throws Exception {
+        PaymentNoticeSent done = paymentNoticeSent(companyWithMeisai("ON_COMPLETION_OR_ERROR"));
+        approveByDeadline(done.notice());
+        String doneNumber = awaitMeisaiStatus(done.notice(), "連携済").get("number").asText();
+        MimeMessage completed = awaitMail("【楽楽明細連携】完了: " + doneNumber);
+        assertThat(completed.getAllRecipients()[0].toString()).isEqualTo(ADMIN_MAIL);
+        assertThat(completed.getContent().toString()).contains("楽楽明細連携「支払通知書」が完了しました", "取込ID: R-1");
+
+        MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).atPriority(1)
+                .willReturn(aResponse().withStatus(503)));
+        PaymentNoticeSent down = paymentNoticeSent(companyWithMeisai("ON_ERROR"));
+        approveByDeadline(down.notice());
+        String downNumber = api.get("/api/payment-notices/" + down.notice()).json().get("number").asText();
+
+        String issuance = await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(downNumber + "-v1").singleResult(), p -> p != null).getId();
+        Incident incident = await().atMost(PATIENCE).until(() -> runtime.createIncidentQuery()
+                .processInstanceId(issuance).singleResult(), i -> i != null);
+        assertThat(incident.getActivityId()).isEqualTo("Task_ImportDocument");
+        MimeMessage failed = awaitMail("【楽楽明細連携】エラー: " + downNumber);
+        assertThat(failed.getContent().toString()).contains("503", "Cockpit");
+        assertThat(api.get("/api/payment-notices/" + down.notice()).json().get("meisaiStatus").asText()).isEqualTo("未連携");
+    }
+
+    @Test
     void aCompanyWithoutAConnectionIssuesNothing() {
         PaymentNoticeSent sent = paymentNoticeSent(api.company(true));
         approveByDeadline(sent.notice());
@@ -114,12 +145,17 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
 
     /** A company whose document connection points at the fake (set through the API, then re-pointed). */
     private long companyWithMeisai() {
+        return companyWithMeisai("OFF");
+    }
+
+    private long companyWithMeisai(String reportMail) {
         long company = api.company(true);
         long connection = api.post("/api/meisai/connections", """
                 {"companyId":%d,"name":"支払通知書","url":"https://rb101.eco-serv.jp/acme/","apiToken":"issuance-token",
-                 "dataKind":"DOCUMENT_CSV","reportMail":"OFF","reportTypeId":1,"importMethod":"NEW",
+                 "dataKind":"DOCUMENT_CSV","reportMail":"%s",%s"reportTypeId":1,"importMethod":"NEW",
                  "recordUpdates":[{"field":"MEISAI_STATUS","fieldType":"SINGLE_CHOICE","value":"連携済"},
-                                  {"field":"MEISAI_ISSUED_AT","fieldType":"DATE_TIME","value":"now"}]}""".formatted(company)).id();
+                                  {"field":"MEISAI_ISSUED_AT","fieldType":"DATE_TIME","value":"now"}]}"""
+                .formatted(company, reportMail, reportMail.equals("OFF") ? "" : "\"reportMailTo\":\"ADMIN\",")).id();
         jdbc.sql("UPDATE meisai_connection SET url = ? WHERE id = ?").param(MEISAI.baseUrl() + "/acme/").param(connection)
                 .update();
         return company;
@@ -134,6 +170,19 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
     private JsonNode awaitMeisaiStatus(long notice, String status) {
         return await().atMost(PATIENCE).until(() -> api.get("/api/payment-notices/" + notice).json(),
                 n -> n.get("meisaiStatus").asText().equals(status));
+    }
+
+    private static MimeMessage awaitMail(String subject) {
+        return await().atMost(PATIENCE).until(() -> java.util.Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null);
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<LoggedRequest> imports() {

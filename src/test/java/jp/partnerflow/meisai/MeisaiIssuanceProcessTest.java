@@ -57,6 +57,7 @@ class MeisaiIssuanceProcessTest {
                 return state;
             }
             public void completed(long id, int version) { steps.add("record updated"); }
+            public void reportCompleted(long id, int version) { steps.add("report mail"); }
             public String getRetryCycle() { return "PT1M,PT5M"; }
             public String getPollInterval() { return "PT30S"; }
         });
@@ -78,9 +79,10 @@ class MeisaiIssuanceProcessTest {
         assertThat(issue).isWaitingAt("Timer_PollAgain");
         execute(job("Timer_PollAgain", issue));
         execute(job("Task_CheckImportState", issue));
+        execute(job("Task_SendReportMail", issue));
 
-        assertThat(issue).isEnded().hasPassed("Task_UpdateRecord", "EndEvent_Issued");
-        assertThat(steps).containsExactly("import v1 NEW", "state active", "state complete", "record updated");
+        assertThat(issue).isEnded().hasPassed("Task_UpdateRecord", "Task_SendReportMail", "EndEvent_Issued");
+        assertThat(steps).containsExactly("import v1 NEW", "state active", "state complete", "record updated", "report mail");
     }
 
     @Test
@@ -90,9 +92,10 @@ class MeisaiIssuanceProcessTest {
 
         execute(job("Task_ImportDocument", issue));
         execute(job("Task_CheckImportState", issue));
+        execute(job("Task_SendReportMail", issue));
 
         assertThat(issue).isEnded();
-        assertThat(steps).containsExactly("import v2 REPLACE", "state complete", "record updated");
+        assertThat(steps).containsExactly("import v2 REPLACE", "state complete", "record updated", "report mail");
     }
 
     @Test
@@ -109,9 +112,10 @@ class MeisaiIssuanceProcessTest {
         assertThat(retried.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 50_000));
         execute(retried);
         execute(job("Task_CheckImportState", issue));
+        execute(job("Task_SendReportMail", issue));
 
         assertThat(issue).isEnded();
-        assertThat(steps).containsExactly("import v1 NEW", "state complete", "record updated");
+        assertThat(steps).containsExactly("import v1 NEW", "state complete", "record updated", "report mail");
     }
 
     @Test

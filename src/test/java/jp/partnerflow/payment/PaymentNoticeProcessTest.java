@@ -57,6 +57,7 @@ class PaymentNoticeProcessTest {
             public String importDocument(long id, int version, Map<String, Object> policy) { throw new UnsupportedOperationException(); }
             public String importState(long id, int version) { throw new UnsupportedOperationException(); }
             public void completed(long id, int version) { throw new UnsupportedOperationException(); }
+            public void reportCompleted(long id, int version) { throw new UnsupportedOperationException(); }
             public String getRetryCycle() { return "PT1M"; }
             public String getPollInterval() { return "PT30S"; }
         });

@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import jp.partnerflow.line.FlakyPostbacks;
@@ -48,9 +50,13 @@ public abstract class FeatureTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     protected static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort());
+    /** A real SMTP server: the mails the service sends. */
+    protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    public static final String ADMIN_MAIL = "keiri-admin@example.jp";
 
     static {
         LINE.start();
+        MAIL.start();
     }
 
     @LocalServerPort
@@ -78,6 +84,9 @@ public abstract class FeatureTest {
         registry.add("partnerflow.line.event-retry-cycle", () -> "PT1S,PT1S,PT1S");
         registry.add("camunda.bpm.admin-user.password", () -> STAFF_PASSWORD);
         registry.add("partnerflow.meisai.retry-cycle", () -> "PT1S,PT1S,PT1S");
+        registry.add("spring.mail.host", () -> "localhost");
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("partnerflow.mail.admin", () -> ADMIN_MAIL);
         registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
     }
 

@@ -1,0 +1,56 @@
+package jp.partnerflow.meisai;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * When a 楽楽明細 issuance runs out of retries, the incident is raised as always and, when the
+ * connection asks for it, the error report mail goes out. The mail is best effort: a mail server
+ * that is down never stops the incident from being raised (it is logged).
+ */
+@Component
+class MeisaiIncidentMail extends AbstractProcessEnginePlugin {
+    private static final Logger log = LoggerFactory.getLogger(MeisaiIncidentMail.class);
+
+    private final ObjectProvider<MeisaiIssuance> issuance;
+
+    MeisaiIncidentMail(ObjectProvider<MeisaiIssuance> issuance) {
+        this.issuance = issuance;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setCustomIncidentHandlers(List.of(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
+            @Override
+            public Incident handleIncident(IncidentContext context, String message) {
+                Incident incident = super.handleIncident(context, message);
+                if (context.getProcessDefinitionId() != null
+                        && context.getProcessDefinitionId().startsWith(MeisaiIssuanceProcess.ID + ":")) {
+                    mail(context.getExecutionId(), message);
+                }
+                return incident;
+            }
+        }));
+    }
+
+    private void mail(String executionId, String message) {
+        try {
+            ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(executionId);
+            long paymentNoticeId = ((Number) execution.getVariable(MeisaiIssuanceProcess.PAYMENT_NOTICE_ID)).longValue();
+            issuance.getObject().reportFailed(paymentNoticeId, execution.getVariable(MeisaiIssuanceProcess.POLICY), message);
+        } catch (RuntimeException e) {
+            log.warn("the error report mail of a 楽楽明細 incident could not be sent: {}", e.toString());
+        }
+    }
+}
