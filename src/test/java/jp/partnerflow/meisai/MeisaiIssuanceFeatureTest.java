@@ -19,6 +19,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import jakarta.mail.internet.MimeMessage;
@@ -36,11 +39,13 @@ import jp.partnerflow.support.FeatureTest;
  * a correction after issue goes out as a replacement with the same 帳票No, and maintenance is
  * waited out and the notice issued once afterwards.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MeisaiIssuanceFeatureTest extends FeatureTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final WireMockServer MEISAI = new WireMockServer(wireMockConfig().dynamicPort());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Charset WINDOWS_31J = Charset.forName("windows-31j");
+    private static final String TOKEN = "issuance-token-" + java.util.UUID.randomUUID();
 
     static {
         MEISAI.start();
@@ -61,7 +66,7 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
     }
 
     @Test
-    void anApprovedNoticeIsIssuedOnceAndACorrectionIsAReplacementWithTheSameNumber() throws Exception {
+    void anApprovedNoticeIsIssuedOnceAndACorrectionIsAReplacementWithTheSameNumber(CapturedOutput output) throws Exception {
         long company = companyWithMeisai();
         PaymentNoticeSent sent = paymentNoticeSent(company);
         approveByDeadline(sent.notice());
@@ -89,6 +94,9 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
         assertThat(jdbc.sql("SELECT string_agg(version || ':' || import_method || ':' || state, ',' ORDER BY version) "
                 + "FROM meisai_issue WHERE payment_notice_id = ?").param(sent.notice()).query(String.class).single())
                 .isEqualTo("1:NEW:COMPLETE,2:REPLACE:COMPLETE");
+        // the token went to 楽楽明細 on every call, and nowhere else
+        assertThat(imports()).allMatch(r -> TOKEN.equals(r.getHeader("X-WB-apitoken")));
+        assertThat(output.getAll()).doesNotContain(TOKEN);
     }
 
     @Test
@@ -151,11 +159,11 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
     private long companyWithMeisai(String reportMail) {
         long company = api.company(true);
         long connection = api.post("/api/meisai/connections", """
-                {"companyId":%d,"name":"支払通知書","url":"https://rb101.eco-serv.jp/acme/","apiToken":"issuance-token",
+                {"companyId":%d,"name":"支払通知書","url":"https://rb101.eco-serv.jp/acme/","apiToken":"%s",
                  "dataKind":"DOCUMENT_CSV","reportMail":"%s",%s"reportTypeId":1,"importMethod":"NEW",
                  "recordUpdates":[{"field":"MEISAI_STATUS","fieldType":"SINGLE_CHOICE","value":"連携済"},
                                   {"field":"MEISAI_ISSUED_AT","fieldType":"DATE_TIME","value":"now"}]}"""
-                .formatted(company, reportMail, reportMail.equals("OFF") ? "" : "\"reportMailTo\":\"ADMIN\",")).id();
+                .formatted(company, TOKEN, reportMail, reportMail.equals("OFF") ? "" : "\"reportMailTo\":\"ADMIN\",")).id();
         jdbc.sql("UPDATE meisai_connection SET url = ? WHERE id = ?").param(MEISAI.baseUrl() + "/acme/").param(connection)
                 .update();
         return company;
