@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 import jp.partnerflow.meisai.MeisaiSettings.RecordUpdate;
+import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.payment.PaymentNotice;
 import jp.partnerflow.payment.PaymentNotices;
@@ -32,6 +34,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final MeisaiConnections connections;
     private final MeisaiImports imports;
     private final MeisaiReportMail reportMail;
+    private final MeisaiCustomers customers;
     private final PaymentNotices paymentNotices;
     private final Partners partners;
     private final RuntimeService runtime;
@@ -40,13 +43,14 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final String pollInterval;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
-            MeisaiReportMail reportMail, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            MeisaiReportMail reportMail, MeisaiCustomers customers, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
             @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
             @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
         this.issues = issues;
         this.connections = connections;
         this.imports = imports;
         this.reportMail = reportMail;
+        this.customers = customers;
         this.paymentNotices = paymentNotices;
         this.partners = partners;
         this.runtime = runtime;
@@ -88,6 +92,43 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
                 MeisaiIssuanceProcess.DOCUMENT_KIND, MeisaiIssuanceProcess.PAYMENT_NOTICE,
                 MeisaiIssuanceProcess.ALREADY_ISSUED, issues.existsByPaymentNoticeIdAndState(paymentNoticeId,
                         MeisaiIssue.State.COMPLETE)));
+    }
+
+    @Override
+    public String importCustomer(long paymentNoticeId) {
+        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        Partner partner = partners.get(notice.partnerId());
+        Optional<MeisaiConnection> connection = customerConnection(partner.companyId());
+        List<String> row = MeisaiRecords.customer(partner);
+        if (connection.isEmpty() || !customers.changed(connection.get().id(), partner.id(), row)) {
+            return null;
+        }
+        String code = MeisaiRecords.customerCode(partner.id());
+        byte[] csv = MeisaiRecords.files(MeisaiRecords.CUSTOMER_HEADER, List.of(row), List.of(code)).get(0);
+        return imports.importCustomers(connection.get(), csv, "パートナー " + code);
+    }
+
+    @Override
+    public String customerImportState(long paymentNoticeId, String customerImportId) {
+        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        MeisaiConnection connection = customerConnection(partners.get(notice.partnerId()).companyId()).orElseThrow();
+        MeisaiApi.ImportState state = imports.customerImportState(connection, customerImportId);
+        if (state.active() || state.complete()) {
+            return state.processStatus();
+        }
+        throw new IllegalStateException("楽楽明細 customer import " + customerImportId + " ended as '" + state.processStatus() + "'");
+    }
+
+    @Override
+    @Transactional
+    public void customerCompleted(long paymentNoticeId) {
+        Partner partner = partners.get(paymentNotices.get(paymentNoticeId).partnerId());
+        MeisaiConnection connection = customerConnection(partner.companyId()).orElseThrow();
+        customers.imported(connection.id(), partner.id(), MeisaiRecords.customer(partner), clock.instant());
+    }
+
+    private Optional<MeisaiConnection> customerConnection(long companyId) {
+        return connections.ofCompany(companyId).stream().filter(c -> !c.dataKind().document()).findFirst();
     }
 
     /** Sends the version as document data; a retry after the import was accepted sends nothing again. */

@@ -8,6 +8,18 @@ public interface MeisaiIssuanceSteps {
     /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
     void handOver(long paymentNoticeId);
 
+    /**
+     * Sends the partner's customer data first when it is new or changed and the company has a
+     * customer connection; returns the import id, or null when nothing had to be sent.
+     */
+    String importCustomer(long paymentNoticeId);
+
+    /** The customer import's state, like {@link #importState}. */
+    String customerImportState(long paymentNoticeId, String customerImportId);
+
+    /** The partner's customer data is in 楽楽明細 as it is now. */
+    void customerCompleted(long paymentNoticeId);
+
     /** Sends the version as document data, as the decided policy says; returns the import id. */
     String importDocument(long paymentNoticeId, int version, Map<String, Object> policy);
 

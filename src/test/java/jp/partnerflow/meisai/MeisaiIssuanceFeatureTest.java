@@ -63,6 +63,49 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
                 "{\"importId\":\"R-1\",\"status\":\"accepted\",\"code\":\"0\"}")));
         MEISAI.stubFor(get(urlMatching("/acme/api/v1/reports/imports/.*/state")).willReturn(json(
                 "{\"processStatus\":\"complete\"}")));
+        MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/customers/imports")).willReturn(json(
+                "{\"importId\":\"C-1\",\"status\":\"accepted\",\"code\":\"0\"}")));
+        MEISAI.stubFor(get(urlMatching("/acme/api/v1/customers/imports/.*/state")).willReturn(json(
+                "{\"processStatus\":\"complete\"}")));
+    }
+
+    @Test
+    void aNewPartnerGoesFirstAsCustomerDataAndAgainOnlyWhenChanged() {
+        long company = companyWithMeisai();
+        long customers = api.post("/api/meisai/connections", """
+                {"companyId":%d,"name":"取引先","url":"https://rb101.eco-serv.jp/acme/","apiToken":"%s",
+                 "dataKind":"CUSTOMER","reportMail":"OFF"}""".formatted(company, TOKEN)).id();
+        jdbc.sql("UPDATE meisai_connection SET url = ? WHERE id = ?").param(MEISAI.baseUrl() + "/acme/").param(customers)
+                .update();
+        PaymentNoticeSent sent = paymentNoticeSent(company);
+        approveByDeadline(sent.notice());
+
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        List<LoggedRequest> all = MEISAI.getAllServeEvents().stream().map(e -> e.getRequest())
+                .filter(r -> r.getMethod().getName().equals("POST")).sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate))
+                .toList();
+        assertThat(all).extracting(LoggedRequest::getUrl)
+                .containsExactly("/acme/api/v1/customers/imports", "/acme/api/v1/reports/imports");
+        assertThat(new String(all.get(0).getPart("files[0]").getBody().asBytes(), WINDOWS_31J))
+                .contains("\"顧客コード\"", "\"P%07d\"".formatted(sent.partnerId()), "\"山田 太郎\"");
+
+        // unchanged partner: documents only; changed address: customer data again
+        jdbc.sql("UPDATE payment_notice SET meisai_status = '未連携' WHERE id = ?").param(sent.notice()).update();
+        api.post("/api/payment-notices/" + sent.notice() + "/corrections", "{\"paymentDate\":\"2027-01-29\",\"note\":\"訂正\"}");
+        api.asPartner(sent.partnerId()).post("/api/me/payment-notices/" + sent.notice() + "/approve", "");
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        assertThat(MEISAI.findAll(postRequestedFor(urlEqualTo("/acme/api/v1/customers/imports")))).hasSize(1);
+
+        api.put("/api/partners/" + sent.partnerId() + "/basic-info", """
+                {"postalCode":"150-0001","address":"東京都渋谷区神宮前1-1","phone":"090-1234-5678"}""");
+        jdbc.sql("UPDATE payment_notice SET meisai_status = '未連携' WHERE id = ?").param(sent.notice()).update();
+        api.post("/api/payment-notices/" + sent.notice() + "/corrections", "{\"paymentDate\":\"2027-01-28\",\"note\":\"再訂正\"}");
+        api.asPartner(sent.partnerId()).post("/api/me/payment-notices/" + sent.notice() + "/approve", "");
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        List<LoggedRequest> customerImports = MEISAI.findAll(postRequestedFor(urlEqualTo("/acme/api/v1/customers/imports")));
+        assertThat(customerImports).hasSize(2);
+        assertThat(new String(customerImports.get(1).getPart("files[0]").getBody().asBytes(), WINDOWS_31J))
+                .contains("東京都渋谷区神宮前1-1");
     }
 
     @Test

@@ -36,11 +36,23 @@ class MeisaiIssuanceProcessTest {
     private final List<String> steps = new ArrayList<>();
     private final Deque<String> states = new ArrayDeque<>();
     private final Deque<RuntimeException> importFailures = new ArrayDeque<>();
+    private final Deque<String> customerStates = new ArrayDeque<>();
+    private String customerImport;
 
     @BeforeEach
     void registerSteps() {
         Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
             public void handOver(long paymentNoticeId) { throw new UnsupportedOperationException(); }
+            public String importCustomer(long id) {
+                steps.add(customerImport == null ? "customer unchanged" : "import customer");
+                return customerImport;
+            }
+            public String customerImportState(long id, String importId) {
+                String state = customerStates.pop();
+                steps.add("customer " + state);
+                return state;
+            }
+            public void customerCompleted(long id) { steps.add("customer recorded"); }
             public String importDocument(long id, int version, Map<String, Object> policy) {
                 if (!importFailures.isEmpty()) {
                     throw importFailures.pop();
@@ -74,6 +86,7 @@ class MeisaiIssuanceProcessTest {
         states.add("complete");
         ProcessInstance issue = start(1, false);
 
+        execute(job("Task_ImportCustomer", issue));
         execute(job("Task_ImportDocument", issue));
         execute(job("Task_CheckImportState", issue));
         assertThat(issue).isWaitingAt("Timer_PollAgain");
@@ -82,7 +95,30 @@ class MeisaiIssuanceProcessTest {
         execute(job("Task_SendReportMail", issue));
 
         assertThat(issue).isEnded().hasPassed("Task_UpdateRecord", "Task_SendReportMail", "EndEvent_Issued");
-        assertThat(steps).containsExactly("import v1 NEW", "state active", "state complete", "record updated", "report mail");
+        assertThat(steps).containsExactly("customer unchanged", "import v1 NEW", "state active", "state complete",
+                "record updated", "report mail");
+    }
+
+    @Test
+    void aNewOrChangedPartnerGoesFirstAsCustomerData() {
+        customerImport = "C-1";
+        customerStates.add("active");
+        customerStates.add("complete");
+        states.add("complete");
+        ProcessInstance issue = start(1, false);
+
+        execute(job("Task_ImportCustomer", issue));
+        execute(job("Task_CheckCustomerState", issue));
+        assertThat(issue).isWaitingAt("Timer_PollCustomerAgain");
+        execute(job("Timer_PollCustomerAgain", issue));
+        execute(job("Task_CheckCustomerState", issue));
+        execute(job("Task_ImportDocument", issue));
+        execute(job("Task_CheckImportState", issue));
+        execute(job("Task_SendReportMail", issue));
+
+        assertThat(issue).isEnded();
+        assertThat(steps).containsExactly("import customer", "customer active", "customer complete", "customer recorded",
+                "import v1 NEW", "state complete", "record updated", "report mail");
     }
 
     @Test
@@ -90,12 +126,14 @@ class MeisaiIssuanceProcessTest {
         states.add("complete");
         ProcessInstance issue = start(2, true);
 
+        execute(job("Task_ImportCustomer", issue));
         execute(job("Task_ImportDocument", issue));
         execute(job("Task_CheckImportState", issue));
         execute(job("Task_SendReportMail", issue));
 
         assertThat(issue).isEnded();
-        assertThat(steps).containsExactly("import v2 REPLACE", "state complete", "record updated", "report mail");
+        assertThat(steps).containsExactly("customer unchanged", "import v2 REPLACE", "state complete", "record updated",
+                "report mail");
     }
 
     @Test
@@ -103,6 +141,7 @@ class MeisaiIssuanceProcessTest {
         importFailures.add(new MeisaiUnavailableException("楽楽明細 is in maintenance (Status: 503 Maintenance mode)"));
         states.add("complete");
         ProcessInstance issue = start(1, false);
+        execute(job("Task_ImportCustomer", issue));
 
         Job first = job("Task_ImportDocument", issue);
         assertThat(tryExecute(first)).hasRootCauseInstanceOf(MeisaiUnavailableException.class);
@@ -115,7 +154,8 @@ class MeisaiIssuanceProcessTest {
         execute(job("Task_SendReportMail", issue));
 
         assertThat(issue).isEnded();
-        assertThat(steps).containsExactly("import v1 NEW", "state complete", "record updated", "report mail");
+        assertThat(steps).containsExactly("customer unchanged", "import v1 NEW", "state complete", "record updated",
+                "report mail");
     }
 
     @Test
@@ -124,6 +164,7 @@ class MeisaiIssuanceProcessTest {
         states.add("failed");
         states.add("failed");
         ProcessInstance failed = start(1, false);
+        execute(job("Task_ImportCustomer", failed));
         execute(job("Task_ImportDocument", failed));
         for (int i = 0; i < 3; i++) {
             tryExecute(job("Task_CheckImportState", failed));
@@ -136,6 +177,7 @@ class MeisaiIssuanceProcessTest {
             importFailures.add(new MeisaiUnavailableException("楽楽明細 answered 503"));
         }
         ProcessInstance down = start(1, false);
+        execute(job("Task_ImportCustomer", down));
         for (int i = 0; i < 3; i++) {
             tryExecute(job("Task_ImportDocument", down));
         }

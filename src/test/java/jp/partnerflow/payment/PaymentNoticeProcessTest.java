@@ -54,6 +54,9 @@ class PaymentNoticeProcessTest {
         });
         Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
             public void handOver(long paymentNoticeId) { steps.add("meisai " + paymentNoticeId); }
+            public String importCustomer(long id) { throw new UnsupportedOperationException(); }
+            public String customerImportState(long id, String importId) { throw new UnsupportedOperationException(); }
+            public void customerCompleted(long id) { throw new UnsupportedOperationException(); }
             public String importDocument(long id, int version, Map<String, Object> policy) { throw new UnsupportedOperationException(); }
             public String importState(long id, int version) { throw new UnsupportedOperationException(); }
             public void completed(long id, int version) { throw new UnsupportedOperationException(); }
