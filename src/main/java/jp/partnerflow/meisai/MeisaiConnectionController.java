@@ -31,15 +31,17 @@ import jp.partnerflow.platform.ForbiddenException;
 import jp.partnerflow.platform.StaffGroups;
 
 /**
- * 楽楽明細連携設定. Configuring needs both the DB settings and the system integration permission
+ * 楽楽明細連携設定, and what was issued through them. Configuring needs both the DB settings and the system integration permission
  * (Camunda groups {@code dbSettings} and {@code systemIntegration}); the API token is write-only.
  */
 @RestController
 class MeisaiConnectionController {
     private final MeisaiConnections connections;
+    private final MeisaiIssuance issuance;
 
-    MeisaiConnectionController(MeisaiConnections connections) {
+    MeisaiConnectionController(MeisaiConnections connections, MeisaiIssuance issuance) {
         this.connections = connections;
+        this.issuance = issuance;
     }
 
     record ConnectionForm(
@@ -97,6 +99,12 @@ class MeisaiConnectionController {
     @GetMapping("/api/meisai/connections")
     List<MeisaiConnection> ofCompany(@RequestParam long companyId) {
         return connections.ofCompany(companyId);
+    }
+
+    /** Each version of a payment notice sent to 楽楽明細: new or replacement, its import id, how it ended. */
+    @GetMapping("/api/meisai/issues")
+    List<MeisaiIssue> issuesOf(@RequestParam long paymentNoticeId) {
+        return issuance.ofPaymentNotice(paymentNoticeId);
     }
 
     private static void mayConfigure(Authentication staff) {

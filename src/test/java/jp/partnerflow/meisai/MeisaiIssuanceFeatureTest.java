@@ -134,9 +134,11 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
         LoggedRequest replacement = imports().get(1);
         assertThat(json(replacement).get("isNewIssues").asInt()).isEqualTo(2);
         assertThat(csv(replacement)).contains("\"" + number + "\"", "\"2027/01/29\"");
-        assertThat(jdbc.sql("SELECT string_agg(version || ':' || import_method || ':' || state, ',' ORDER BY version) "
-                + "FROM meisai_issue WHERE payment_notice_id = ?").param(sent.notice()).query(String.class).single())
-                .isEqualTo("1:NEW:COMPLETE,2:REPLACE:COMPLETE");
+        JsonNode history = api.get("/api/meisai/issues?paymentNoticeId=" + sent.notice()).json();
+        assertThat(history.findValuesAsText("version")).containsExactly("1", "2");
+        assertThat(history.findValuesAsText("importMethod")).containsExactly("NEW", "REPLACE");
+        assertThat(history.findValuesAsText("state")).containsExactly("COMPLETE", "COMPLETE");
+        assertThat(history.findValuesAsText("importId")).containsExactly("R-1", "R-1");
         // the token went to 楽楽明細 on every call, and nowhere else
         assertThat(imports()).allMatch(r -> TOKEN.equals(r.getHeader("X-WB-apitoken")));
         assertThat(output.getAll()).doesNotContain(TOKEN);
