@@ -16,6 +16,10 @@ public record InvoiceAttachment(
         byte[] content,
         Instant uploadedAt) {
 
+    Info info() {
+        return new Info(id, partnerId, fileName, contentType, sizeBytes, uploadedAt);
+    }
+
     /** The same row without its content, for views. */
     @Table("invoice_attachment")
     public record Info(@Id Long id, long partnerId, String fileName, String contentType, int sizeBytes,

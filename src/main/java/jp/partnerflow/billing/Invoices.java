@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -31,7 +30,6 @@ import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 import jp.partnerflow.platform.Sequences;
-import jp.partnerflow.platform.Tokyo;
 
 /**
  * The invoice feature's public API: the partner writes a month's invoice from its work report, checks
@@ -39,7 +37,6 @@ import jp.partnerflow.platform.Tokyo;
  */
 @Service("invoices")
 public class Invoices implements InvoiceSteps {
-    private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
 
     private final InvoiceRepository invoices;
     private final InvoiceVersionRepository versions;
@@ -93,7 +90,7 @@ public class Invoices implements InvoiceSteps {
         });
         Partner partner = partners.get(order.partnerId());
         Instant now = clock.instant();
-        String number = "INV-" + NUMBER_MONTH.format(now) + "-" + String.format("%05d", sequences.next("invoice_number_seq"));
+        String number = sequences.documentNumber("INV", "invoice_number_seq", now);
         Invoice invoice = invoices.save(new Invoice(null, number, month.id(), partner.id(), Invoice.Status.DRAFT, now, List.of()));
         versions.save(new InvoiceVersion(null, invoice.id(), 1, billingMonth, partner.registrationNumber(),
                 partner.kind() == PartnerKind.INDIVIDUAL, null, List.of(feeLine(order, month)), List.of(), now, null));
@@ -182,7 +179,7 @@ public class Invoices implements InvoiceSteps {
         String name = fileName == null || fileName.isBlank() ? "report" : fileName.strip();
         InvoiceAttachment saved = attachments.save(new InvoiceAttachment(null, me.partnerId(),
                 name.length() > 255 ? name.substring(0, 255) : name, type, content.length, content, clock.instant()));
-        return attachmentInfos.findById(saved.id()).orElseThrow();
+        return saved.info();
     }
 
     /** An invoice as its partner sees it. */

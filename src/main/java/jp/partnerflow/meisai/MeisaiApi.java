@@ -45,5 +45,13 @@ public interface MeisaiApi {
         public boolean complete() {
             return "complete".equals(processStatus);
         }
+
+        /** {@code active} or {@code complete}; any other state is a failed import. */
+        public String runningOrComplete(String importId) {
+            if (active() || complete()) {
+                return processStatus;
+            }
+            throw new IllegalStateException("楽楽明細 import " + importId + " ended as '" + processStatus + "'");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package jp.partnerflow.meisai;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.util.List;
@@ -16,18 +15,6 @@ final class MeisaiCsv {
     static final String CONTENT_TYPE = "text/csv; charset=Windows-31J";
 
     private MeisaiCsv() {
-    }
-
-    /**
-     * @param keys one key per row (e.g. the 帳票No) to name a row in an error
-     */
-    static byte[] encode(List<String> header, List<List<String>> rows, List<String> keys) {
-        ByteArrayOutputStream csv = new ByteArrayOutputStream();
-        csv.writeBytes(line(header, header, "header"));
-        for (int r = 0; r < rows.size(); r++) {
-            csv.writeBytes(line(header, rows.get(r), keys.get(r)));
-        }
-        return csv.toByteArray();
     }
 
     /** One CSV line in Windows-31J; {@code key} names the record in an error. */

@@ -112,11 +112,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     public String customerImportState(long paymentNoticeId, String customerImportId) {
         PaymentNotice notice = paymentNotices.get(paymentNoticeId);
         MeisaiConnection connection = customerConnection(partners.get(notice.partnerId()).companyId()).orElseThrow();
-        MeisaiApi.ImportState state = imports.customerImportState(connection, customerImportId);
-        if (state.active() || state.complete()) {
-            return state.processStatus();
-        }
-        throw new IllegalStateException("楽楽明細 customer import " + customerImportId + " ended as '" + state.processStatus() + "'");
+        return imports.customerImportState(connection, customerImportId).runningOrComplete(customerImportId);
     }
 
     @Override
@@ -156,11 +152,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     @Override
     public String importState(long paymentNoticeId, int version) {
         MeisaiIssue issue = issue(paymentNoticeId, version);
-        MeisaiApi.ImportState state = imports.documentImportState(connections.get(issue.connectionId()), issue.importId());
-        if (state.active() || state.complete()) {
-            return state.processStatus();
-        }
-        throw new IllegalStateException("楽楽明細 import " + issue.importId() + " ended as '" + state.processStatus() + "'");
+        return imports.documentImportState(connections.get(issue.connectionId()), issue.importId())
+                .runningOrComplete(issue.importId());
     }
 
     /** The import is complete: recorded, and the payment notice's fields set as the connection says. */

@@ -1,7 +1,6 @@
 package jp.partnerflow.order;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +23,10 @@ import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 import jp.partnerflow.platform.Sequences;
-import jp.partnerflow.platform.Tokyo;
 
 /** The purchase-order feature's public API, and the steps its process calls. */
 @Service("purchaseOrders")
 public class PurchaseOrders implements PurchaseOrderSteps {
-    private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
 
     private final PurchaseOrderRepository orders;
     private final Partners partners;
@@ -71,7 +68,7 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         payment.legalLimitBreach(company.closingDay()).ifPresent(breach -> {
             throw new InvalidFieldException("paymentTerms", breach);
         });
-        String number = "PO-" + NUMBER_MONTH.format(clock.instant()) + "-" + String.format("%05d", sequences.next("purchase_order_number_seq"));
+        String number = sequences.documentNumber("PO", "purchase_order_number_seq", clock.instant());
         return orders.save(new PurchaseOrder(null, number, partnerId, terms.title(), terms.workContent(),
                 terms.periodStart(), terms.periodEnd(), terms.fee(), terms.feeType(), terms.taxRate(), payment,
                 OrderStatus.ISSUED, 0,

@@ -41,7 +41,6 @@ import jp.partnerflow.platform.Tokyo;
 @Service("paymentNotices")
 public class PaymentNotices implements PaymentNoticeSteps {
     static final String DEADLINE_ACTOR = "deadline";
-    private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("M月d日");
 
     private final PaymentNoticeRepository notices;
@@ -85,8 +84,7 @@ public class PaymentNotices implements PaymentNoticeSteps {
                 tax(amounts, TaxRate.TEN_PERCENT), subtotal(amounts, TaxRate.EIGHT_PERCENT),
                 tax(amounts, TaxRate.EIGHT_PERCENT), subtotal(amounts, TaxRate.NON_TAXABLE), amounts.expenses(),
                 amounts.withholding(), amounts.amountToPay(), paymentDate, null, null, null);
-        String number = "PN-" + NUMBER_MONTH.format(clock.instant()) + "-"
-                + String.format("%05d", sequences.next("payment_notice_number_seq"));
+        String number = sequences.documentNumber("PN", "payment_notice_number_seq", clock.instant());
         PaymentNotice notice = notices.save(new PaymentNotice(null, number, invoiceId, order.partnerId(), order.id(),
                 invoice.billingMonth(), invoice.closingDate(), PaymentNotice.Status.PREPARED, null, clock.instant(),
                 "未連携", null, null, List.of(first), List.of()));

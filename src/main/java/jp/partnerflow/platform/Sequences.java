@@ -2,6 +2,8 @@ package jp.partnerflow.platform;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 
 import javax.sql.DataSource;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Component;
 /** Next values of database sequences, on PostgreSQL and on the embedded H2 alike. */
 @Component
 public class Sequences {
+    private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
+
     private final JdbcClient jdbc;
     private final boolean postgres;
 
@@ -19,6 +23,11 @@ public class Sequences {
         try (Connection connection = dataSource.getConnection()) {
             this.postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
         }
+    }
+
+    /** A document number such as "PO-202701-00042": prefix, the month (Japan) of {@code at}, the sequence's next value. */
+    public String documentNumber(String prefix, String sequence, Instant at) {
+        return prefix + "-" + NUMBER_MONTH.format(at) + "-" + String.format("%05d", next(sequence));
     }
 
     public long next(String sequence) {

@@ -59,8 +59,8 @@ class MeisaiApiWireTest extends FeatureTest {
 
     @Test
     void aScheduledReplacementWithApprovalSkip() throws Exception {
-        byte[] csv = MeisaiCsv.encode(List.of("帳票No", "顧客コード", "金額"),
-                List.of(List.of("PN-202701-00001", "P000001", "299370")), List.of("PN-202701-00001"));
+        byte[] csv = MeisaiRecords.files(List.of("帳票No", "顧客コード", "金額"),
+                List.of(List.of("PN-202701-00001", "P000001", "299370")), List.of("PN-202701-00001")).get(0);
 
         String importId = imports.importDocuments(connection(DataKind.DOCUMENT_CSV, true, IssueMethod.SCHEDULED,
                 Instant.parse("2027-02-01T01:00:00Z"), 7), MeisaiImportMethod.REPLACE, csv, "支払通知書 2027年1月分");
@@ -147,7 +147,7 @@ class MeisaiApiWireTest extends FeatureTest {
 
     @Test
     void aCharacterWindows31jCannotHoldIsReportedWithItsRecordAndColumn() {
-        assertThatThrownBy(() -> MeisaiCsv.encode(List.of("帳票No", "顧客名"),
+        assertThatThrownBy(() -> MeisaiRecords.files(List.of("帳票No", "顧客名"),
                 List.of(List.of("PN-1", "髙橋"), List.of("PN-2", "𠮷野家")), List.of("PN-1", "PN-2")))
                 .isInstanceOf(InvalidFieldException.class)
                 .hasMessageContaining("records[PN-2].顧客名").hasMessageContaining("𠮷");
