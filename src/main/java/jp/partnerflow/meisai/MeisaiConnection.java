@@ -25,6 +25,8 @@ import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
  * @param reportTypeId 帳票種別ID (documents): 1 invoice, 2 delivery note, …
  * @param faxOption whether the 楽楽明細 contract has the FAX option (replacement by fax needs it)
  * @param targetPdfField which generated PDF of the record is sent (PDF kinds)
+ * @param issueOnApproval whether an approved payment notice goes out through it on its own (customer
+ *        data first); off, it sends only when run by hand or by its timer
  */
 @Table("meisai_connection")
 public record MeisaiConnection(
@@ -50,6 +52,7 @@ public record MeisaiConnection(
         boolean faxOption,
         Integer approvalFlowId,
         String targetPdfField,
+        boolean issueOnApproval,
         @MappedCollection(idColumn = "meisai_connection_id", keyColumn = "position") List<RecordUpdate> recordUpdates,
         Instant createdAt,
         Instant updatedAt) {

@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,12 +26,10 @@ import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 import jp.partnerflow.meisai.MeisaiSettings.RecordField;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
-import jp.partnerflow.platform.ForbiddenException;
-import jp.partnerflow.platform.StaffGroups;
 
 /**
- * 楽楽明細連携設定, and what was issued through them. Configuring needs both the DB settings and the system integration permission
- * (Camunda groups {@code dbSettings} and {@code systemIntegration}); the API token is write-only.
+ * 楽楽明細連携設定, and what was issued through them. Configuring needs {@link MeisaiPermissions}; the
+ * API token is write-only.
  */
 @RestController
 class MeisaiConnectionController {
@@ -66,6 +63,7 @@ class MeisaiConnectionController {
             Boolean faxOption,
             Integer approvalFlowId,
             @Size(max = 50) String targetPdfField,
+            Boolean issueOnApproval,
             List<@Valid RecordUpdateForm> recordUpdates) {
 
         /** Hides the token from logs and error messages that print the request. */
@@ -81,13 +79,13 @@ class MeisaiConnectionController {
     @PostMapping("/api/meisai/connections")
     @ResponseStatus(HttpStatus.CREATED)
     MeisaiConnection create(@Valid @RequestBody ConnectionForm form, Authentication staff) {
-        mayConfigure(staff);
+        MeisaiPermissions.mayConfigure(staff);
         return connections.create(form);
     }
 
     @PutMapping("/api/meisai/connections/{id}")
     MeisaiConnection update(@PathVariable long id, @Valid @RequestBody ConnectionForm form, Authentication staff) {
-        mayConfigure(staff);
+        MeisaiPermissions.mayConfigure(staff);
         return connections.update(id, form);
     }
 
@@ -105,14 +103,5 @@ class MeisaiConnectionController {
     @GetMapping("/api/meisai/issues")
     List<MeisaiIssue> issuesOf(@RequestParam long paymentNoticeId) {
         return issuance.ofPaymentNotice(paymentNoticeId);
-    }
-
-    private static void mayConfigure(Authentication staff) {
-        List<String> groups = staff.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        if (!groups.contains("GROUP_" + StaffGroups.DB_SETTINGS) || !groups.contains("GROUP_" + StaffGroups.SYSTEM_INTEGRATION)) {
-            throw new ForbiddenException("configuring 楽楽明細 needs both the DB settings (group "
-                    + StaffGroups.DB_SETTINGS + ") and the system integration (group " + StaffGroups.SYSTEM_INTEGRATION
-                    + ") permissions");
-        }
     }
 }

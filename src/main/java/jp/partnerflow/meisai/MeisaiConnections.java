@@ -69,7 +69,7 @@ public class MeisaiConnections {
         return connections.findById(id).orElseThrow(() -> new NotFoundException("楽楽明細 connection", id));
     }
 
-    List<MeisaiConnection> ofCompany(long companyId) {
+    public List<MeisaiConnection> ofCompany(long companyId) {
         return connections.findByCompanyIdOrderById(companyId);
     }
 
@@ -92,7 +92,8 @@ public class MeisaiConnections {
                 yes(form.overwriteInUse()), yes(form.overwriteBlanks()), form.reportTypeId(), form.importMethod(),
                 yes(form.approvalSkip()), form.issueMethod(), form.scheduledAt(), yes(form.replacementNoticeMail()),
                 yes(form.replacementPostal()), yes(form.replacementFax()), yes(form.faxOption()), form.approvalFlowId(),
-                form.targetPdfField(), updates, createdAt, updatedAt);
+                form.targetPdfField(), form.issueOnApproval() == null || form.issueOnApproval(), updates, createdAt,
+                updatedAt);
     }
 
     /** The admin top page URL with {@code /backadmin} and what follows removed; https only. */

@@ -15,18 +15,21 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * When a 楽楽明細 issuance runs out of retries, the incident is raised as always and, when the
- * connection asks for it, the error report mail goes out. The mail is best effort: a mail server
- * that is down never stops the incident from being raised (it is logged).
+ * When a 楽楽明細 issuance or run runs out of retries, the incident is raised as always; a run is
+ * recorded as failed with the reason, and, when the connection asks for it, the error report mail
+ * goes out. Both are best effort: a mail server that is down never stops the incident from being
+ * raised (it is logged).
  */
 @Component
 class MeisaiIncidentMail extends AbstractProcessEnginePlugin {
     private static final Logger log = LoggerFactory.getLogger(MeisaiIncidentMail.class);
 
     private final ObjectProvider<MeisaiIssuance> issuance;
+    private final ObjectProvider<MeisaiRuns> runs;
 
-    MeisaiIncidentMail(ObjectProvider<MeisaiIssuance> issuance) {
+    MeisaiIncidentMail(ObjectProvider<MeisaiIssuance> issuance, ObjectProvider<MeisaiRuns> runs) {
         this.issuance = issuance;
+        this.runs = runs;
     }
 
     @Override
@@ -35,18 +38,24 @@ class MeisaiIncidentMail extends AbstractProcessEnginePlugin {
             @Override
             public Incident handleIncident(IncidentContext context, String message) {
                 Incident incident = super.handleIncident(context, message);
-                if (context.getProcessDefinitionId() != null
-                        && context.getProcessDefinitionId().startsWith(MeisaiIssuanceProcess.ID + ":")) {
-                    mail(context.getExecutionId(), message);
+                String definition = context.getProcessDefinitionId();
+                if (definition != null && (definition.startsWith(MeisaiIssuanceProcess.ID + ":")
+                        || definition.startsWith(MeisaiRunProcess.ID + ":"))) {
+                    report(context.getExecutionId(), message);
                 }
                 return incident;
             }
         }));
     }
 
-    private void mail(String executionId, String message) {
+    private void report(String executionId, String message) {
         try {
             ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(executionId);
+            Object runId = execution.getVariable(MeisaiRunProcess.RUN_ID);
+            if (runId != null) {
+                runs.getObject().failed(((Number) runId).longValue(), message);
+                return;
+            }
             long paymentNoticeId = ((Number) execution.getVariable(MeisaiIssuanceProcess.PAYMENT_NOTICE_ID)).longValue();
             issuance.getObject().reportFailed(paymentNoticeId, execution.getVariable(MeisaiIssuanceProcess.POLICY), message);
         } catch (RuntimeException e) {

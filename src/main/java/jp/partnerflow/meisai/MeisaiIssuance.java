@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
-import jp.partnerflow.meisai.MeisaiSettings.RecordUpdate;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.payment.PaymentNotice;
@@ -35,6 +34,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final MeisaiImports imports;
     private final MeisaiReportMail reportMail;
     private final MeisaiCustomers customers;
+    private final MeisaiRecordUpdates recordUpdates;
     private final PaymentNotices paymentNotices;
     private final Partners partners;
     private final RuntimeService runtime;
@@ -43,7 +43,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final String pollInterval;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
-            MeisaiReportMail reportMail, MeisaiCustomers customers, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiRecordUpdates recordUpdates, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
             @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
             @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
         this.issues = issues;
@@ -51,6 +51,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         this.imports = imports;
         this.reportMail = reportMail;
         this.customers = customers;
+        this.recordUpdates = recordUpdates;
         this.paymentNotices = paymentNotices;
         this.partners = partners;
         this.runtime = runtime;
@@ -78,8 +79,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         PaymentNotice notice = paymentNotices.get(paymentNoticeId);
         int version = notice.latest().version();
         long companyId = partners.get(notice.partnerId()).companyId();
-        if (connections.ofCompany(companyId).stream().noneMatch(c -> c.dataKind().document())) {
-            log.info("payment notice {} is not issued through 楽楽明細: company {} has no document connection",
+        if (connections.ofCompany(companyId).stream().noneMatch(c -> c.dataKind().document() && c.issueOnApproval())) {
+            log.info("payment notice {} is not issued at approval: company {} has no document connection that does",
                     notice.number(), companyId);
             return;
         }
@@ -124,7 +125,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     }
 
     private Optional<MeisaiConnection> customerConnection(long companyId) {
-        return connections.ofCompany(companyId).stream().filter(c -> !c.dataKind().document()).findFirst();
+        return connections.ofCompany(companyId).stream().filter(c -> !c.dataKind().document() && c.issueOnApproval())
+                .findFirst();
     }
 
     /** Sends the version as document data; a retry after the import was accepted sends nothing again. */
@@ -144,7 +146,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         String importId = imports.importDocuments(connection, method, csv,
                 "支払通知書 " + notice.number() + " 第" + version + "版");
         issues.save(new MeisaiIssue(null, paymentNoticeId, version, connection.id(), method, importId,
-                MeisaiIssue.State.IMPORTING, clock.instant(), null));
+                MeisaiIssue.State.IMPORTING, clock.instant(), null, null));
         return importId;
     }
 
@@ -163,32 +165,23 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         MeisaiIssue issue = issue(paymentNoticeId, version);
         Instant now = clock.instant();
         issues.save(issue.completed(now));
-        String status = null;
-        Instant issuedAt = null;
-        String memo = null;
-        for (RecordUpdate update : connections.get(issue.connectionId()).recordUpdates()) {
-            switch (update.field()) {
-                case MEISAI_STATUS -> status = update.value();
-                case MEISAI_ISSUED_AT -> issuedAt = "now".equals(update.value()) ? now : Instant.parse(update.value());
-                case MEISAI_MEMO -> memo = update.value();
-                default -> throw new IllegalStateException(update.field() + " cannot be updated");
-            }
-        }
-        paymentNotices.recordMeisaiFields(paymentNoticeId, status, issuedAt, memo);
+        recordUpdates.apply(connections.get(issue.connectionId()), List.of(paymentNoticeId), now);
     }
 
     @Override
     public void reportCompleted(long paymentNoticeId, int version) {
         MeisaiIssue issue = issue(paymentNoticeId, version);
-        reportMail.completed(connections.get(issue.connectionId()), paymentNotices.get(paymentNoticeId).number(),
-                issue.importId());
+        String number = paymentNotices.get(paymentNoticeId).number();
+        reportMail.completed(connections.get(issue.connectionId()), null, number,
+                "帳票No: " + number + "\n取込ID: " + issue.importId());
     }
 
     /** The error report mail of an issuance that became an incident ({@link MeisaiIncidentMail}). */
     void reportFailed(long paymentNoticeId, Object policy, String reason) {
         PaymentNotice notice = paymentNotices.get(paymentNoticeId);
         String name = policy instanceof Map<?, ?> decided ? (String) decided.get("connectionName") : null;
-        reportMail.failed(connection(partners.get(notice.partnerId()).companyId(), name), notice.number(), reason);
+        reportMail.failed(connection(partners.get(notice.partnerId()).companyId(), name), null, notice.number(),
+                "帳票No: " + notice.number() + "\n内容: " + reason);
     }
 
     public List<MeisaiIssue> ofPaymentNotice(long paymentNoticeId) {

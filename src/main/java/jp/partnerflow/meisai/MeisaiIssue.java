@@ -7,17 +7,22 @@ import org.springframework.data.relational.core.mapping.Table;
 
 import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 
-/** One version of a payment notice sent to 楽楽明細, and how its import ended. */
+/**
+ * One version of a payment notice sent to 楽楽明細, and how its import ended. Unique per version: a
+ * version goes out once, by its hand-over at approval or by one run ({@code runId}), which claims it
+ * as PENDING before its import is accepted.
+ */
 @Table("meisai_issue")
 public record MeisaiIssue(@Id Long id, long paymentNoticeId, int version, long connectionId,
-        MeisaiImportMethod importMethod, String importId, State state, Instant requestedAt, Instant completedAt) {
+        MeisaiImportMethod importMethod, String importId, State state, Instant requestedAt, Instant completedAt,
+        Long runId) {
 
     public enum State {
-        IMPORTING, COMPLETE
+        PENDING, IMPORTING, COMPLETE
     }
 
     MeisaiIssue completed(Instant at) {
         return new MeisaiIssue(id, paymentNoticeId, version, connectionId, importMethod, importId, State.COMPLETE,
-                requestedAt, at);
+                requestedAt, at, runId);
     }
 }

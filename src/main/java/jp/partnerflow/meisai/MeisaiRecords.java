@@ -30,10 +30,18 @@ final class MeisaiRecords {
         return "P%07d".formatted(partnerId);
     }
 
+    static long partnerId(String customerCode) {
+        return Long.parseLong(customerCode.substring(1));
+    }
+
     static List<String> document(PaymentNotice notice) {
-        PaymentNotice.Version v = notice.latest();
-        return List.of(notice.number(), customerCode(notice.partnerId()),
-                v.sentAt() == null ? "" : DAY.format(v.sentAt().atZone(Tokyo.ZONE)), notice.billingMonth().replace('-', '/'),
+        return document(notice.number(), notice.partnerId(), notice.billingMonth(), notice.latest());
+    }
+
+    /** A version of a payment notice as one row of 帳票データ. */
+    static List<String> document(String number, long partnerId, String billingMonth, PaymentNotice.Version v) {
+        return List.of(number, customerCode(partnerId),
+                v.sentAt() == null ? "" : DAY.format(v.sentAt().atZone(Tokyo.ZONE)), billingMonth.replace('-', '/'),
                 Long.toString(v.amountTenPercent()), Long.toString(v.taxTenPercent()), Long.toString(v.amountEightPercent()),
                 Long.toString(v.taxEightPercent()), Long.toString(v.amountNonTaxable()), Long.toString(v.expenses()),
                 Long.toString(v.withholding()), Long.toString(v.amountPaid()), DAY.format(v.paymentDate()));
@@ -46,32 +54,39 @@ final class MeisaiRecords {
                 info ? partner.basicInfo().phone() : "");
     }
 
+    /** One import's CSV and which rows (from inclusive, to exclusive) it holds. */
+    record Part(byte[] csv, int from, int to) {
+    }
+
+    static List<byte[]> files(List<String> header, List<List<String>> rows, List<String> keys) {
+        return parts(header, rows, keys).stream().map(Part::csv).toList();
+    }
+
     /**
      * The rows as CSV files within 楽楽明細's limits per import (records and bytes), each with the header.
      *
      * @param keys one key per row (帳票No or 顧客コード) to name a row in an encoding error
      */
-    static List<byte[]> files(List<String> header, List<List<String>> rows, List<String> keys) {
+    static List<Part> parts(List<String> header, List<List<String>> rows, List<String> keys) {
         byte[] head = MeisaiCsv.line(header, header, "header");
-        List<byte[]> files = new ArrayList<>();
+        List<Part> parts = new ArrayList<>();
         ByteArrayOutputStream file = null;
-        int records = 0;
+        int from = 0;
         for (int r = 0; r < rows.size(); r++) {
             byte[] line = MeisaiCsv.line(header, rows.get(r), keys.get(r));
-            if (file == null || records == MAX_RECORDS || file.size() + line.length > MAX_BYTES) {
+            if (file == null || r - from == MAX_RECORDS || file.size() + line.length > MAX_BYTES) {
                 if (file != null) {
-                    files.add(file.toByteArray());
+                    parts.add(new Part(file.toByteArray(), from, r));
                 }
                 file = new ByteArrayOutputStream();
                 file.writeBytes(head);
-                records = 0;
+                from = r;
             }
             file.writeBytes(line);
-            records++;
         }
         if (file != null) {
-            files.add(file.toByteArray());
+            parts.add(new Part(file.toByteArray(), from, rows.size()));
         }
-        return files;
+        return parts;
     }
 }

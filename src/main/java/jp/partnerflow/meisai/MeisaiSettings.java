@@ -80,6 +80,21 @@ public final class MeisaiSettings {
         }
     }
 
+    /** Which approved payment notices a record list holds, by the month (in Japan) they were approved in. */
+    public enum ApprovedIn {
+        ANY_TIME, THIS_MONTH, LAST_MONTH
+    }
+
+    /** タイマー起動スケジュール: 一回のみ, 毎日, 毎週, 毎月. */
+    public enum Schedule {
+        ONCE, DAILY, WEEKLY, MONTHLY
+    }
+
+    /** How a run was started: by hand (the executor is the logged-in user) or by its connection's timer. */
+    public enum RunTrigger {
+        MANUAL, TIMER
+    }
+
     /** What runs write to the source record: 連携日時 = {@code now} or an ISO date-time. */
     @Table("meisai_record_update")
     public record RecordUpdate(RecordField field, FieldType fieldType, String value) {

@@ -107,11 +107,6 @@ public record PaymentNotice(
                 status, processInstanceId, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, List.copyOf(all), events);
     }
 
-    PaymentNotice withMeisaiFields(String status, Instant issuedAt, String memo) {
-        return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
-                this.status, processInstanceId, createdAt, status, issuedAt, memo, versions, events);
-    }
-
     PaymentNotice withProcessInstanceId(String processInstance) {
         return new PaymentNotice(id, number, invoiceId, partnerId, purchaseOrderId, billingMonth, workReceivedOn,
                 status, processInstance, createdAt, meisaiStatus, meisaiIssuedAt, meisaiMemo, versions, events);

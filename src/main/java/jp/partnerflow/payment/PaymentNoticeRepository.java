@@ -1,6 +1,11 @@
 package jp.partnerflow.payment;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Modifying;
+import org.springframework.data.jdbc.repository.query.Query;
 
 import org.springframework.data.relational.core.sql.LockMode;
 import org.springframework.data.relational.repository.Lock;
@@ -16,4 +21,16 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
 
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<PaymentNotice> findLockedByNumber(String number);
+
+    @Modifying
+    @Query("UPDATE payment_notice SET meisai_status = :status WHERE id IN (:ids)")
+    int setMeisaiStatus(Collection<Long> ids, String status);
+
+    @Modifying
+    @Query("UPDATE payment_notice SET meisai_issued_at = :issuedAt WHERE id IN (:ids)")
+    int setMeisaiIssuedAt(Collection<Long> ids, Instant issuedAt);
+
+    @Modifying
+    @Query("UPDATE payment_notice SET meisai_memo = :memo WHERE id IN (:ids)")
+    int setMeisaiMemo(Collection<Long> ids, String memo);
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -186,12 +187,21 @@ public class PaymentNotices implements PaymentNoticeSteps {
         return corrected(notice, paymentDate, note, staff);
     }
 
-    /** レコード更新 after a 楽楽明細 run: null leaves a field as it is. */
+    /** レコード更新 after a 楽楽明細 run, one statement per field for all its notices: null leaves a field as it is. */
     @Transactional
-    public void recordMeisaiFields(long paymentNoticeId, String status, Instant issuedAt, String memo) {
-        PaymentNotice notice = locked(paymentNoticeId);
-        notices.save(notice.withMeisaiFields(status != null ? status : notice.meisaiStatus(),
-                issuedAt != null ? issuedAt : notice.meisaiIssuedAt(), memo != null ? memo : notice.meisaiMemo()));
+    public void recordMeisaiFields(Collection<Long> paymentNoticeIds, String status, Instant issuedAt, String memo) {
+        if (paymentNoticeIds.isEmpty()) {
+            return;
+        }
+        if (status != null) {
+            notices.setMeisaiStatus(paymentNoticeIds, status);
+        }
+        if (issuedAt != null) {
+            notices.setMeisaiIssuedAt(paymentNoticeIds, issuedAt);
+        }
+        if (memo != null) {
+            notices.setMeisaiMemo(paymentNoticeIds, memo);
+        }
     }
 
     public PaymentNotice get(long paymentNoticeId) {

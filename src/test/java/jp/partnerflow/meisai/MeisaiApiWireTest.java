@@ -102,7 +102,7 @@ class MeisaiApiWireTest extends FeatureTest {
     void customerData() throws Exception {
         MeisaiConnection customers = new MeisaiConnection(null, 1, "取引先", MEISAI.baseUrl() + "/acme/", secrets.seal(TOKEN),
                 DataKind.CUSTOMER, ReportMail.OFF, null, 3, true, false, null, null, false, null, null, false, false, false,
-                false, null, null, List.of(), Instant.now(), Instant.now());
+                false, null, null, true, List.of(), Instant.now(), Instant.now());
 
         assertThat(imports.importCustomers(customers, new byte[] { 1 }, "パートナー")).isEqualTo("C-200");
 
@@ -158,7 +158,7 @@ class MeisaiApiWireTest extends FeatureTest {
             Integer approvalFlowId) {
         return new MeisaiConnection(null, 1, "支払通知書", MEISAI.baseUrl() + "/acme/", secrets.seal(TOKEN), kind,
                 ReportMail.OFF, null, null, false, false, 1, MeisaiImportMethod.NEW, approvalSkip, issue, scheduledAt,
-                true, false, false, false, approvalFlowId, null, List.of(), Instant.now(), Instant.now());
+                true, false, false, false, approvalFlowId, null, true, List.of(), Instant.now(), Instant.now());
     }
 
 

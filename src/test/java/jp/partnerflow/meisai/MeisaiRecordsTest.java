@@ -55,6 +55,9 @@ class MeisaiRecordsTest {
         assertThat(files).hasSize(2);
         assertThat(lines(files.get(0))).hasSize(10_001).first().isEqualTo("\"帳票No\",\"顧客コード\"");
         assertThat(lines(files.get(1))).containsExactly("\"帳票No\",\"顧客コード\"", "\"PN-10000\",\"P10000\"");
+        assertThat(MeisaiRecords.parts(List.of("帳票No", "顧客コード"), rows, keys))
+                .extracting(MeisaiRecords.Part::from, MeisaiRecords.Part::to)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 10_000), org.assertj.core.groups.Tuple.tuple(10_000, 10_001));
     }
 
     @Test
