@@ -153,8 +153,9 @@ public class MeisaiConnections {
         if (form.approvalFlowId() != null && form.approvalFlowId() < 1) {
             throw new InvalidFieldException("approvalFlowId", "must be 1 or more");
         }
-        if (form.dataKind().pdf() && (form.targetPdfField() == null || form.targetPdfField().isBlank())) {
-            throw new InvalidFieldException("targetPdfField", "must name the generated PDF to send");
+        if (form.dataKind().pdf() && (form.targetPdfField() == null || !MeisaiPdf.FIELDS.contains(form.targetPdfField()))) {
+            throw new InvalidFieldException("targetPdfField", "must name a PDF the service generates: "
+                    + String.join(", ", MeisaiPdf.FIELDS));
         }
         refuseIf(!form.dataKind().pdf() && form.targetPdfField() != null, "targetPdfField", "is for PDF document data");
     }

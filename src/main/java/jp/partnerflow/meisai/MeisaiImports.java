@@ -2,6 +2,7 @@ package jp.partnerflow.meisai;
 
 import java.net.URI;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -48,10 +49,13 @@ public class MeisaiImports {
                 body.bytes())).importId();
     }
 
-    /** Document data (帳票データ) as CSV, issued new or as a replacement keyed by 帳票No; returns the import id. */
-    public String importDocuments(MeisaiConnection connection, MeisaiImportMethod method, byte[] csv, String memo) {
-        MeisaiMultipart body = new MeisaiMultipart().json(documentParameters(connection, method, memo).toString())
-                .file("reports.csv", MeisaiCsv.CONTENT_TYPE, csv);
+    /**
+     * Document data (帳票データ: CSV, or a ZIP of PDFs with the search CSV, and the CSV) issued new or
+     * as a replacement keyed by 帳票No; returns the import id.
+     */
+    String importDocuments(MeisaiConnection connection, MeisaiImportMethod method, List<MeisaiFile> files, String memo) {
+        MeisaiMultipart body = new MeisaiMultipart().json(documentParameters(connection, method, memo).toString());
+        files.forEach(f -> body.file(f.name(), f.contentType(), f.bytes()));
         return call(() -> api.importReports(account(connection), connections.apiToken(connection), body.contentType(),
                 body.bytes())).importId();
     }

@@ -2,6 +2,7 @@ package jp.partnerflow.meisai;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import jp.partnerflow.company.Companies;
 import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
@@ -34,6 +36,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final MeisaiImports imports;
     private final MeisaiReportMail reportMail;
     private final MeisaiCustomers customers;
+    private final MeisaiDocumentFiles documentFiles;
+    private final Companies companies;
     private final MeisaiRecordUpdates recordUpdates;
     private final PaymentNotices paymentNotices;
     private final Partners partners;
@@ -43,7 +47,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final String pollInterval;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
-            MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiRecordUpdates recordUpdates, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiDocumentFiles documentFiles, Companies companies,
+            MeisaiRecordUpdates recordUpdates, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
             @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
             @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
         this.issues = issues;
@@ -51,6 +56,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         this.imports = imports;
         this.reportMail = reportMail;
         this.customers = customers;
+        this.documentFiles = documentFiles;
+        this.companies = companies;
         this.recordUpdates = recordUpdates;
         this.paymentNotices = paymentNotices;
         this.partners = partners;
@@ -141,9 +148,12 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         MeisaiConnection connection = connection(partners.get(notice.partnerId()).companyId(),
                 (String) policy.get("connectionName"));
         MeisaiImportMethod method = MeisaiImportMethod.valueOf((String) policy.get("importMethod"));
-        byte[] csv = MeisaiRecords.files(MeisaiRecords.DOCUMENT_HEADER, List.of(MeisaiRecords.document(notice)),
-                List.of(notice.number())).get(0);
-        String importId = imports.importDocuments(connection, method, csv,
+        Partner partner = partners.get(notice.partnerId());
+        MeisaiDocument document = new MeisaiDocument(notice.id(), notice.number(), partner.id(), partner.name(),
+                companies.get(partner.companyId()).name(), notice.billingMonth(), notice.latest());
+        List<MeisaiFile> files = new ArrayList<>();
+        documentFiles.eachPart(connection.dataKind(), List.of(document), (index, part) -> files.addAll(part.files()));
+        String importId = imports.importDocuments(connection, method, files,
                 "支払通知書 " + notice.number() + " 第" + version + "版");
         issues.save(new MeisaiIssue(null, paymentNoticeId, version, connection.id(), method, importId,
                 MeisaiIssue.State.IMPORTING, clock.instant(), null, null));

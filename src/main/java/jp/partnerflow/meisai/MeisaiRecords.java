@@ -34,13 +34,11 @@ final class MeisaiRecords {
         return Long.parseLong(customerCode.substring(1));
     }
 
-    static List<String> document(PaymentNotice notice) {
-        return document(notice.number(), notice.partnerId(), notice.billingMonth(), notice.latest());
-    }
-
     /** A version of a payment notice as one row of 帳票データ. */
-    static List<String> document(String number, long partnerId, String billingMonth, PaymentNotice.Version v) {
-        return List.of(number, customerCode(partnerId),
+    static List<String> document(MeisaiDocument document) {
+        PaymentNotice.Version v = document.version();
+        String billingMonth = document.billingMonth();
+        return List.of(document.number(), customerCode(document.partnerId()),
                 v.sentAt() == null ? "" : DAY.format(v.sentAt().atZone(Tokyo.ZONE)), billingMonth.replace('-', '/'),
                 Long.toString(v.amountTenPercent()), Long.toString(v.taxTenPercent()), Long.toString(v.amountEightPercent()),
                 Long.toString(v.taxEightPercent()), Long.toString(v.amountNonTaxable()), Long.toString(v.expenses()),

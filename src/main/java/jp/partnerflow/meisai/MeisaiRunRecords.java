@@ -46,10 +46,6 @@ class MeisaiRunRecords {
         this.jdbc = jdbc;
     }
 
-    /** One document row source: a notice's latest version. */
-    record Document(long paymentNoticeId, String number, long partnerId, String billingMonth, PaymentNotice.Version version) {
-    }
-
     int countDocuments(long companyId, MeisaiImportMethod method, Instant from, Instant before) {
         return jdbc.sql("SELECT COUNT(*) " + CANDIDATES + filter(method))
                 .params(companyId, Timestamp.from(from), Timestamp.from(before)).query(Integer.class).single();
@@ -67,16 +63,18 @@ class MeisaiRunRecords {
     }
 
     /** The run's notices in 帳票No order, so a retried run splits them into the same imports. */
-    List<Document> claimedDocuments(long runId) {
+    List<MeisaiDocument> claimedDocuments(long runId) {
         return jdbc.sql("""
-                SELECT n.id, n.number, n.partner_id, n.billing_month, v.*
+                SELECT n.id, n.number, n.partner_id, p.name AS partner_name, c.name AS company_name, n.billing_month, v.*
                 FROM meisai_issue i
                 JOIN payment_notice n ON n.id = i.payment_notice_id
+                JOIN partner p ON p.id = n.partner_id
+                JOIN company c ON c.id = p.company_id
                 JOIN payment_notice_version v ON v.payment_notice_id = i.payment_notice_id AND v.version = i.version
                 WHERE i.run_id = ? ORDER BY n.number""")
                 .param(runId)
-                .query((rs, row) -> new Document(rs.getLong("id"), rs.getString("number"), rs.getLong("partner_id"),
-                        rs.getString("billing_month"), new PaymentNotice.Version(rs.getInt("version"),
+                .query((rs, row) -> new MeisaiDocument(rs.getLong("id"), rs.getString("number"), rs.getLong("partner_id"),
+                        rs.getString("partner_name"), rs.getString("company_name"), rs.getString("billing_month"), new PaymentNotice.Version(rs.getInt("version"),
                                 rs.getLong("amount_ten_percent"), rs.getLong("tax_ten_percent"),
                                 rs.getLong("amount_eight_percent"), rs.getLong("tax_eight_percent"),
                                 rs.getLong("amount_non_taxable"), rs.getLong("expenses"), rs.getLong("withholding"),

@@ -14,7 +14,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.partnerflow.meisai.MeisaiRunRecords.Document;
 import jp.partnerflow.meisai.MeisaiSettings.RunTrigger;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
@@ -35,6 +34,7 @@ public class MeisaiRuns {
     private final MeisaiRunRecords records;
     private final MeisaiConnections connections;
     private final MeisaiImports imports;
+    private final MeisaiDocumentFiles documentFiles;
     private final MeisaiCustomers customers;
     private final MeisaiRecordUpdates recordUpdates;
     private final MeisaiReportMail reportMail;
@@ -47,7 +47,7 @@ public class MeisaiRuns {
     private final String pollInterval;
 
     MeisaiRuns(MeisaiRunRepository runs, MeisaiRecordListRepository recordLists, MeisaiRunRecords records,
-            MeisaiConnections connections, MeisaiImports imports, MeisaiCustomers customers,
+            MeisaiConnections connections, MeisaiImports imports, MeisaiDocumentFiles documentFiles, MeisaiCustomers customers,
             MeisaiRecordUpdates recordUpdates, MeisaiReportMail reportMail, Partners partners, RuntimeService runtime,
             PlatformTransactionManager transactions, Clock clock, @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
             @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
@@ -56,6 +56,7 @@ public class MeisaiRuns {
         this.records = records;
         this.connections = connections;
         this.imports = imports;
+        this.documentFiles = documentFiles;
         this.customers = customers;
         this.recordUpdates = recordUpdates;
         this.reportMail = reportMail;
@@ -124,22 +125,20 @@ public class MeisaiRuns {
     }
 
     private void sendDocuments(MeisaiRun run, MeisaiConnection connection) {
-        List<Document> documents = records.claimedDocuments(run.id());
-        List<List<String>> rows = documents.stream()
-                .map(d -> MeisaiRecords.document(d.number(), d.partnerId(), d.billingMonth(), d.version())).toList();
-        List<MeisaiRecords.Part> parts = MeisaiRecords.parts(MeisaiRecords.DOCUMENT_HEADER, rows,
-                documents.stream().map(Document::number).toList());
-        for (int p = run.imports().size(); p < parts.size(); p++) {
-            MeisaiRecords.Part part = parts.get(p);
-            String importId = imports.importDocuments(connection, connection.importMethod(), part.csv(),
-                    memo(connection, run, p, parts.size()));
-            List<Long> sent = documents.subList(part.from(), part.to()).stream().map(Document::paymentNoticeId).toList();
-            long id = run.id();
-            run = recordAtOnce.execute(tx -> {
-                records.imported(id, sent, importId);
-                return runs.save(get(id).withImport(new MeisaiRun.Import(importId, part.to() - part.from(), false)));
+        List<MeisaiDocument> documents = records.claimedDocuments(run.id());
+        int accepted = run.imports().size();
+        documentFiles.eachPart(connection.dataKind(), documents, (index, part) -> {
+            if (index < accepted) {
+                return;
+            }
+            String importId = imports.importDocuments(connection, connection.importMethod(), part.files(),
+                    memo(connection, run, index));
+            List<Long> sent = documents.subList(part.from(), part.to()).stream().map(MeisaiDocument::paymentNoticeId).toList();
+            recordAtOnce.executeWithoutResult(tx -> {
+                records.imported(run.id(), sent, importId);
+                runs.save(get(run.id()).withImport(new MeisaiRun.Import(importId, part.to() - part.from(), false)));
             });
-        }
+        });
     }
 
     private void sendCustomers(MeisaiRun run, MeisaiConnection connection) {
@@ -149,7 +148,7 @@ public class MeisaiRuns {
                 rows.stream().map(r -> r.get(0)).toList());
         for (int p = run.imports().size(); p < parts.size(); p++) {
             MeisaiRecords.Part part = parts.get(p);
-            String importId = imports.importCustomers(connection, part.csv(), memo(connection, run, p, parts.size()));
+            String importId = imports.importCustomers(connection, part.csv(), memo(connection, run, p));
             long id = run.id();
             run = recordAtOnce.execute(tx -> runs.save(get(id).withImport(
                     new MeisaiRun.Import(importId, part.to() - part.from(), false))));
@@ -234,8 +233,9 @@ public class MeisaiRuns {
         return rows;
     }
 
-    private static String memo(MeisaiConnection connection, MeisaiRun run, int part, int parts) {
-        return connection.name() + " 実行" + run.id() + (parts > 1 ? " (" + (part + 1) + "/" + parts + ")" : "");
+    /** The import's memo (inputUserComment): the connection, the run and, from the second import on, its number. */
+    private static String memo(MeisaiConnection connection, MeisaiRun run, int part) {
+        return connection.name() + " 実行" + run.id() + (part > 0 ? " (" + (part + 1) + ")" : "");
     }
 
     private String name(MeisaiRun run) {

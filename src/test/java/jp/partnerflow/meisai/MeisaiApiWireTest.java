@@ -45,8 +45,12 @@ class MeisaiApiWireTest extends FeatureTest {
         MEISAI.start();
     }
 
+    private static final List<MeisaiFile> ONE_BYTE = List.of(new MeisaiFile("reports.csv", MeisaiCsv.CONTENT_TYPE, new byte[] { 1 }));
+
     @Autowired
     MeisaiImports imports;
+    @Autowired
+    MeisaiDocumentFiles documentFiles;
     @Autowired
     SecretBox secrets;
 
@@ -63,7 +67,8 @@ class MeisaiApiWireTest extends FeatureTest {
                 List.of(List.of("PN-202701-00001", "P000001", "299370")), List.of("PN-202701-00001")).get(0);
 
         String importId = imports.importDocuments(connection(DataKind.DOCUMENT_CSV, true, IssueMethod.SCHEDULED,
-                Instant.parse("2027-02-01T01:00:00Z"), 7), MeisaiImportMethod.REPLACE, csv, "支払通知書 2027年1月分");
+                Instant.parse("2027-02-01T01:00:00Z"), 7), MeisaiImportMethod.REPLACE, List.of(new MeisaiFile("reports.csv", MeisaiCsv.CONTENT_TYPE, csv)),
+                "支払通知書 2027年1月分");
 
         assertThat(importId).isEqualTo("R-100");
         LoggedRequest request = only("/acme/api/v1/reports/imports");
@@ -84,15 +89,34 @@ class MeisaiApiWireTest extends FeatureTest {
     }
 
     @Test
+    void pdfAndCsvGoAsAZipOfPdfsWithTheSearchCsvAndTheDocumentCsv() throws Exception {
+        MeisaiDocument document = MeisaiDocumentFilesTest.document("PN-202701-00001", "山田 太郎");
+        List<MeisaiFile> files = new java.util.ArrayList<>();
+        documentFiles.eachPart(DataKind.DOCUMENT_PDF_CSV, List.of(document), (index, part) -> files.addAll(part.files()));
+
+        imports.importDocuments(connection(DataKind.DOCUMENT_PDF_CSV, false, null, null, null), MeisaiImportMethod.NEW, files,
+                "PDF");
+
+        Map<String, LoggedRequest.Part> parts = parts(only("/acme/api/v1/reports/imports"));
+        assertThat(parts).containsOnlyKeys("json", "files[0]", "files[1]");
+        assertThat(parts.get("files[0]").getHeader("Content-Type").firstValue()).isEqualTo("application/zip");
+        assertThat(MeisaiDocumentFilesTest.entries(parts.get("files[0]").getBody().asBytes()))
+                .containsOnlyKeys("PN-202701-00001.pdf", "search.csv");
+        assertThat(parts.get("files[1]").getHeader("Content-Type").firstValue()).isEqualTo("text/csv; charset=Windows-31J");
+        assertThat(new String(parts.get("files[1]").getBody().asBytes(), "windows-31j")).startsWith("\"帳票No\"")
+                .contains("\"PN-202701-00001\"");
+    }
+
+    @Test
     void aNewIssueGoingThroughTheApprovalFlowAndAnImmediateOne() throws Exception {
         imports.importDocuments(connection(DataKind.DOCUMENT_CSV, false, null, null, null), MeisaiImportMethod.NEW,
-                new byte[] { 1 }, "memo");
+                ONE_BYTE, "memo");
         assertThat(JSON.readTree(parts(only("/acme/api/v1/reports/imports")).get("json").getBody().asString()))
                 .isEqualTo(JSON.readTree("{\"reportTypeId\":1,\"isNewIssues\":1,\"isImmApproval\":0,\"inputUserComment\":\"memo\"}"));
 
         MEISAI.resetRequests();
         imports.importDocuments(connection(DataKind.DOCUMENT_CSV, true, IssueMethod.IMMEDIATE, null, null),
-                MeisaiImportMethod.NEW, new byte[] { 1 }, "memo");
+                MeisaiImportMethod.NEW, ONE_BYTE, "memo");
         assertThat(JSON.readTree(parts(only("/acme/api/v1/reports/imports")).get("json").getBody().asString()))
                 .isEqualTo(JSON.readTree("""
                         {"reportTypeId":1,"isNewIssues":1,"isImmApproval":1,"pdfIssueType":0,"inputUserComment":"memo"}"""));
@@ -131,17 +155,17 @@ class MeisaiApiWireTest extends FeatureTest {
         MeisaiConnection connection = connection(DataKind.DOCUMENT_CSV, false, null, null, null);
         MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).willReturn(json(400, """
                 {"errors":[{"code":"E0101","msg":"帳票Noが重複しています","description":[{"code":"E0101-1","msg":"重複","name":"帳票No","value":"PN-1"}]}]}""")));
-        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, new byte[] { 1 }, "m"))
+        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, ONE_BYTE, "m"))
                 .isInstanceOf(MeisaiRejectedException.class)
                 .hasMessageContaining("E0101").hasMessageContaining("帳票Noが重複しています").hasMessageContaining("帳票No E0101-1");
 
         MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).willReturn(aResponse().withStatus(503)));
-        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, new byte[] { 1 }, "m"))
+        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, ONE_BYTE, "m"))
                 .isInstanceOf(MeisaiUnavailableException.class);
 
         MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "text/html").withBody("Status: 503 Maintenance mode\n<html>メンテナンス中</html>")));
-        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, new byte[] { 1 }, "m"))
+        assertThatThrownBy(() -> imports.importDocuments(connection, MeisaiImportMethod.NEW, ONE_BYTE, "m"))
                 .isInstanceOf(MeisaiUnavailableException.class).hasMessageContaining("maintenance");
     }
 

@@ -95,6 +95,8 @@ class MeisaiConnectionApiTest extends FeatureTest {
                 "reportTypeId");
         assertInvalid(api.post(PATH, document(company, "t", j -> j.replace("\"DOCUMENT_CSV\"", "\"DOCUMENT_PDF\""))),
                 "targetPdfField");
+        assertInvalid(api.post(PATH, document(company, "t", j -> j.replace("\"DOCUMENT_CSV\"", "\"DOCUMENT_PDF\"")
+                .replace("\"approvalFlowId\":2", "\"approvalFlowId\":2,\"targetPdfField\":\"請求書PDF\""))), "targetPdfField");
         assertInvalid(api.post(PATH, document(company, "t", j -> j.replace("\"approvalFlowId\":2",
                 "\"approvalFlowId\":2,\"targetPdfField\":\"支払通知書PDF\""))), "targetPdfField");
         // customer settings on documents and document settings on customers

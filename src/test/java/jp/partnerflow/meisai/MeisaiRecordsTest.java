@@ -22,11 +22,9 @@ class MeisaiRecordsTest {
 
     @Test
     void aPaymentNoticeIsADocumentKeyedByItsNumber() {
-        PaymentNotice notice = new PaymentNotice(5L, "PN-202701-00005", 7, 42, 3, "2026-12", LocalDate.of(2026, 12, 31),
-                PaymentNotice.Status.APPROVED, "pi", Instant.now(), "未連携", null, null,
-                List.of(new PaymentNotice.Version(1, 300_000, 30_000, 3_240, 259, 0, 2_400, 30_630, 305_269,
-                        LocalDate.of(2027, 1, 31), null, Instant.parse("2027-01-05T16:00:00Z"), null)),
-                List.of());
+        MeisaiDocument notice = new MeisaiDocument(5L, "PN-202701-00005", 42, "山田 太郎", "株式会社テスト商事", "2026-12",
+                new PaymentNotice.Version(1, 300_000, 30_000, 3_240, 259, 0, 2_400, 30_630, 305_269,
+                        LocalDate.of(2027, 1, 31), null, Instant.parse("2027-01-05T16:00:00Z"), null));
 
         assertThat(MeisaiRecords.document(notice)).containsExactly("PN-202701-00005", "P0000042", "2027/01/06", "2026/12",
                 "300000", "30000", "3240", "259", "0", "2400", "30630", "305269", "2027/01/31");

@@ -115,6 +115,29 @@ class MeisaiRunFeatureTest extends FeatureTest {
     }
 
     @Test
+    void aPdfConnectionSendsTheNoticeAsAPdfInAZipWithTheSearchCsv() throws Exception {
+        long company = companyWithApproved(1);
+        long connection = batchConnection(company, "PDF連携", "OFF", null);
+        jdbc.sql("UPDATE meisai_connection SET data_kind = 'DOCUMENT_PDF', target_pdf_field = '支払通知書PDF' WHERE id = ?")
+                .param(connection).update();
+        long list = recordList(company, "今月", "THIS_MONTH");
+
+        long run = api.post("/api/meisai/connections/" + connection + "/runs", "{\"recordListId\":" + list + "}").id();
+
+        awaitRun(run, "COMPLETE");
+        LoggedRequest request = imports().get(0);
+        assertThat(request.getPart("files[0]").getHeaders().getContentTypeHeader().firstValue()).isEqualTo("application/zip");
+        java.util.Map<String, byte[]> zip = MeisaiDocumentFilesTest.entries(request.getPart("files[0]").getBody().asBytes());
+        String number = jdbc.sql("SELECT n.number FROM payment_notice n JOIN partner p ON p.id = n.partner_id WHERE p.company_id = ?")
+                .param(company).query(String.class).single();
+        assertThat(zip).containsOnlyKeys(number + ".pdf", "search.csv");
+        assertThat(new String(zip.get("search.csv"), WINDOWS_31J)).contains("\"" + number + "\"", "\"山田 太郎\"");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(zip.get(number + ".pdf"))) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(pdf)).contains("支払通知書", "山田 太郎 様", number);
+        }
+    }
+
+    @Test
     void timersDueTogetherRunOneAfterAnotherByPriorityThenFewerRecords() {
         // four companies, each with one batch connection and a timer over this month's approvals
         long low = companyWithApproved(1);
