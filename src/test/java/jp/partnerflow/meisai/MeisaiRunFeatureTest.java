@@ -115,6 +115,27 @@ class MeisaiRunFeatureTest extends FeatureTest {
     }
 
     @Test
+    void aRunOverMoreThan10000NoticesIsSplitIntoImportsOf10000() {
+        long company = api.company(true);
+        approvedNoticesInBulk(company, 10_001);
+        long connection = batchConnection(company, "一万件超", "OFF", null);
+        long list = recordList(company, "今月", "THIS_MONTH");
+
+        long run = api.post("/api/meisai/connections/" + connection + "/runs", "{\"recordListId\":" + list + "}").id();
+
+        JsonNode done = awaitRun(run, "COMPLETE");
+        assertThat(done.get("recordCount").asInt()).isEqualTo(10_001);
+        assertThat(done.get("imports").findValuesAsText("recordCount")).containsExactly("10000", "1");
+        List<LoggedRequest> sent = imports().stream().sorted(Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+        assertThat(sent).extracting(MeisaiRunFeatureTest::comment)
+                .containsExactly("一万件超 実行" + run, "一万件超 実行" + run + " (2)");
+        assertThat(new String(sent.get(0).getPart("files[0]").getBody().asBytes(), WINDOWS_31J).split("\r\n")).hasSize(10_001);
+        assertThat(new String(sent.get(1).getPart("files[0]").getBody().asBytes(), WINDOWS_31J).split("\r\n")).hasSize(2);
+        assertThat(count("payment_notice n JOIN partner p ON p.id = n.partner_id WHERE p.company_id = " + company
+                + " AND n.meisai_status = '連携済'")).isEqualTo(10_001);
+    }
+
+    @Test
     void aPdfConnectionSendsTheNoticeAsAPdfInAZipWithTheSearchCsv() throws Exception {
         long company = companyWithApproved(1);
         long connection = batchConnection(company, "PDF連携", "OFF", null);
