@@ -56,8 +56,11 @@ CREATE TABLE meisai_run_import (
     PRIMARY KEY (run_id, position)
 );
 
--- A run claims the notices it sends as PENDING issues (unique per version, so a notice version is
--- sent by one run or hand-over only); the import id is known once its part was accepted.
+-- A version is claimed as a PENDING issue by the run or the hand-over at approval that sends it
+-- (unique per version, so it goes out once); connection, method and import id are known once its
+-- import was accepted.
 ALTER TABLE meisai_issue ADD COLUMN run_id BIGINT REFERENCES meisai_run (id);
 ALTER TABLE meisai_issue ALTER COLUMN import_id DROP NOT NULL;
+ALTER TABLE meisai_issue ALTER COLUMN connection_id DROP NOT NULL;
+ALTER TABLE meisai_issue ALTER COLUMN import_method DROP NOT NULL;
 CREATE INDEX meisai_issue_run ON meisai_issue (run_id);

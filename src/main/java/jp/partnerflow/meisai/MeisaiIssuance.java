@@ -92,8 +92,9 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
             return;
         }
         if (issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version).isPresent()) {
-            return;
+            return; // claimed by a run, or handed over before
         }
+        issues.save(MeisaiIssue.claimed(paymentNoticeId, version, clock.instant()));
         runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID, notice.number() + "-v" + version, Map.of(
                 MeisaiIssuanceProcess.PAYMENT_NOTICE_ID, paymentNoticeId,
                 MeisaiIssuanceProcess.VERSION, version,
@@ -136,13 +137,13 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
                 .findFirst();
     }
 
-    /** Sends the version as document data; a retry after the import was accepted sends nothing again. */
+    /** Sends the claimed version as document data; a retry after the import was accepted sends nothing again. */
     @Transactional
     @Override
     public String importDocument(long paymentNoticeId, int version, Map<String, Object> policy) {
-        var existing = issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version);
-        if (existing.isPresent()) {
-            return existing.get().importId();
+        MeisaiIssue claimed = issue(paymentNoticeId, version);
+        if (claimed.importId() != null) {
+            return claimed.importId();
         }
         PaymentNotice notice = paymentNotices.get(paymentNoticeId);
         MeisaiConnection connection = connection(partners.get(notice.partnerId()).companyId(),
@@ -155,8 +156,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         documentFiles.eachPart(connection.dataKind(), List.of(document), (index, part) -> files.addAll(part.files()));
         String importId = imports.importDocuments(connection, method, files,
                 "支払通知書 " + notice.number() + " 第" + version + "版");
-        issues.save(new MeisaiIssue(null, paymentNoticeId, version, connection.id(), method, importId,
-                MeisaiIssue.State.IMPORTING, clock.instant(), null, null));
+        issues.save(claimed.imported(connection.id(), method, importId));
         return importId;
     }
 
@@ -209,6 +209,6 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
 
     private MeisaiIssue issue(long paymentNoticeId, int version) {
         return issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version).orElseThrow(() ->
-                new IllegalStateException("version " + version + " of payment notice " + paymentNoticeId + " was not imported"));
+                new IllegalStateException("version " + version + " of payment notice " + paymentNoticeId + " was not handed over"));
     }
 }

@@ -13,12 +13,22 @@ import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
  * as PENDING before its import is accepted.
  */
 @Table("meisai_issue")
-public record MeisaiIssue(@Id Long id, long paymentNoticeId, int version, long connectionId,
+public record MeisaiIssue(@Id Long id, long paymentNoticeId, int version, Long connectionId,
         MeisaiImportMethod importMethod, String importId, State state, Instant requestedAt, Instant completedAt,
         Long runId) {
 
     public enum State {
         PENDING, IMPORTING, COMPLETE
+    }
+
+    /** The hand-over at approval claims the version before its process decides how to send it. */
+    static MeisaiIssue claimed(long paymentNoticeId, int version, Instant at) {
+        return new MeisaiIssue(null, paymentNoticeId, version, null, null, null, State.PENDING, at, null, null);
+    }
+
+    MeisaiIssue imported(long connection, MeisaiImportMethod method, String accepted) {
+        return new MeisaiIssue(id, paymentNoticeId, version, connection, method, accepted, State.IMPORTING, requestedAt,
+                null, runId);
     }
 
     MeisaiIssue completed(Instant at) {
