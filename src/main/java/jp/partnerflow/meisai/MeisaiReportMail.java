@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
+import jp.partnerflow.platform.MailSwitch;
 
 /**
  * レポートメール of a 楽楽明細 run, as the connection says: on completion or error, on error only, or
@@ -20,13 +21,15 @@ import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
 class MeisaiReportMail {
     private final JavaMailSender mail;
     private final IdentityService identity;
+    private final MailSwitch mailSwitch;
     private final String from;
     private final String admin;
 
-    MeisaiReportMail(JavaMailSender mail, IdentityService identity, @Value("${partnerflow.mail.from}") String from,
+    MeisaiReportMail(JavaMailSender mail, IdentityService identity, MailSwitch mailSwitch, @Value("${partnerflow.mail.from}") String from,
             @Value("${partnerflow.mail.admin}") String admin) {
         this.mail = mail;
         this.identity = identity;
+        this.mailSwitch = mailSwitch;
         this.from = from;
         this.admin = admin;
     }
@@ -59,6 +62,9 @@ class MeisaiReportMail {
     }
 
     private void send(String to, String subject, String text) {
+        if (!mailSwitch.enabled()) {
+            return;
+        }
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);

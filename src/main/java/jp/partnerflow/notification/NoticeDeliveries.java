@@ -2,7 +2,9 @@ package jp.partnerflow.notification;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -15,7 +17,7 @@ import jp.partnerflow.line.LineMessenger;
 import jp.partnerflow.platform.NotFoundException;
 
 /**
- * Delivers a notice on one channel: the first attempt by {@link NoticeSender}, the retries from
+ * Delivers a notice on one channel (LINE or mail): the first attempt by {@link NoticeSender}, the retries from
  * the async task of {@code notice-delivery.bpmn}.
  */
 @Service
@@ -23,14 +25,16 @@ public class NoticeDeliveries {
     private final NoticeRepository notices;
     private final NoticeDeliveryRepository deliveries;
     private final LineMessenger line;
+    private final NoticeMail mail;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    NoticeDeliveries(NoticeRepository notices, NoticeDeliveryRepository deliveries, LineMessenger line,
+    NoticeDeliveries(NoticeRepository notices, NoticeDeliveryRepository deliveries, LineMessenger line, NoticeMail mail,
             PlatformTransactionManager transactions, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.line = line;
+        this.mail = mail;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
@@ -56,11 +60,29 @@ public class NoticeDeliveries {
         deliveries.markDelivered(List.of(deliveryId), clock.instant());
     }
 
-    /** One push with the delivery's retry key; throws if LINE did not accept it. */
+    /** One attempt on the delivery's channel (LINE with its retry key); throws if it was not accepted. */
     void push(NoticeDelivery delivery) {
-        Notice notice = notices.findById(delivery.noticeId())
-                .orElseThrow(() -> new NotFoundException("notice", delivery.noticeId()));
+        Notice notice = notice(delivery);
+        if (delivery.channel() == NoticeDelivery.Channel.MAIL) {
+            Map<Long, String> failed = mail.send(Map.of(delivery, notice));
+            if (!failed.isEmpty()) {
+                throw new IllegalStateException(failed.get(delivery.id()));
+            }
+            return;
+        }
         line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
+    }
+
+    /** Mail deliveries of a batch over one SMTP connection; returns those that failed, with the reason. */
+    Map<Long, String> mail(List<NoticeDelivery> batch) {
+        Map<NoticeDelivery, Notice> mails = new LinkedHashMap<>();
+        batch.forEach(d -> mails.put(d, notice(d)));
+        return mail.send(mails);
+    }
+
+    private Notice notice(NoticeDelivery delivery) {
+        return notices.findById(delivery.noticeId())
+                .orElseThrow(() -> new NotFoundException("notice", delivery.noticeId()));
     }
 
     static String reason(RuntimeException e) {

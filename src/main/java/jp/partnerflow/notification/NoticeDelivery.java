@@ -6,8 +6,9 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 
 /**
- * One notice on one external channel.
+ * One notice on one external channel: LINE, or mail.
  *
+ * @param recipient the LINE user id, or the partner's e-mail address
  * @param retryKey sent as X-Line-Retry-Key on every attempt, so LINE delivers it at most once
  * @param failureReason why the last attempt failed; Camunda retries until the retries are spent,
  *        then the delivery is an incident in Cockpit
@@ -25,7 +26,7 @@ public record NoticeDelivery(
         Instant deliveredAt) {
 
     public enum Channel {
-        LINE
+        LINE, MAIL
     }
 
     public enum Status {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,20 +110,40 @@ class NoticeSender implements SmartLifecycle {
     private void send(List<Long> batch) {
         transaction.executeWithoutResult(status -> {
             List<Long> delivered = new ArrayList<>();
+            List<NoticeDelivery> mails = new ArrayList<>();
             for (NoticeDelivery delivery : deliveries.lockPending(batch)) {
+                if (delivery.channel() == NoticeDelivery.Channel.MAIL) {
+                    mails.add(delivery);
+                    continue;
+                }
                 try {
                     push.push(delivery);
                     delivered.add(delivery.id());
                 } catch (RuntimeException e) {
-                    deliveries.markFailed(delivery.id(), NoticeDeliveries.reason(e));
-                    runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + delivery.noticeId(),
-                            NoticeDeliveryProcess.variables(delivery.id()));
+                    failed(delivery.id(), delivery.noticeId(), NoticeDeliveries.reason(e));
+                }
+            }
+            if (!mails.isEmpty()) {
+                Map<Long, String> failures = push.mail(mails);
+                for (NoticeDelivery mail : mails) {
+                    if (failures.containsKey(mail.id())) {
+                        failed(mail.id(), mail.noticeId(), failures.get(mail.id()));
+                    } else {
+                        delivered.add(mail.id());
+                    }
                 }
             }
             if (!delivered.isEmpty()) {
                 deliveries.markDelivered(delivered, clock.instant());
             }
         });
+    }
+
+    /** Recorded with its reason and handed to notice-delivery.bpmn for retries, in the batch's transaction. */
+    private void failed(long deliveryId, long noticeId, String reason) {
+        deliveries.markFailed(deliveryId, reason);
+        runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + noticeId,
+                NoticeDeliveryProcess.variables(deliveryId));
     }
 
     @Override

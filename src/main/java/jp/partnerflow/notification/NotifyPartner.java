@@ -11,9 +11,12 @@ import jp.partnerflow.company.Companies;
 import jp.partnerflow.line.LineMessenger;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.MailSwitch;
 
 /**
- * The one "notify partner" port. It writes the notice and one delivery row per external channel in
+ * The one "notify partner" port. Every notice is in-app (the notice row) and goes by mail (when the
+ * service has SMTP); LINE too
+ * when {@code dmn/notification-channels.dmn} says so. It writes the notice and one delivery row per external channel in
  * the caller's transaction (the process step that decided it); once that commits, {@link NoticeSender}
  * delivers it, and a failed delivery goes to {@code notice-delivery.bpmn} for retries, so nothing is
  * lost when a channel is down and nothing is sent for a step that rolled back.
@@ -26,17 +29,20 @@ public class NotifyPartner {
     private final Companies companies;
     private final ChannelDecision channels;
     private final LineMessenger line;
+    private final MailSwitch mail;
     private final NoticeSender sender;
     private final Clock clock;
 
     NotifyPartner(NoticeRepository notices, NoticeDeliveryRepository deliveries, Partners partners,
-            Companies companies, ChannelDecision channels, LineMessenger line, NoticeSender sender, Clock clock) {
+            Companies companies, ChannelDecision channels, LineMessenger line, MailSwitch mail, NoticeSender sender,
+            Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.partners = partners;
         this.companies = companies;
         this.channels = channels;
         this.line = line;
+        this.mail = mail;
         this.sender = sender;
         this.clock = clock;
     }
@@ -47,12 +53,18 @@ public class NotifyPartner {
         Partner partner = partners.get(request.partnerId());
         Notice notice = notices.save(new Notice(null, partner.id(), request.type(), request.type().title(),
                 request.body(), request.linkUrl(), request.actions(), clock.instant()));
+        if (mail.enabled()) {
+            deliver(notice, NoticeDelivery.Channel.MAIL, partner.email());
+        }
         if (line.enabled() && channels.line(companies.get(partner.companyId()), partner)) {
-            NoticeDelivery delivery = deliveries.save(new NoticeDelivery(null, notice.id(), NoticeDelivery.Channel.LINE,
-                    partner.lineUserId(), NoticeDelivery.Status.PENDING, UUID.randomUUID(), 0, null,
-                    clock.instant(), null));
-            sender.sendAfterCommit(delivery.id());
+            deliver(notice, NoticeDelivery.Channel.LINE, partner.lineUserId());
         }
         return notice.id();
+    }
+
+    private void deliver(Notice notice, NoticeDelivery.Channel channel, String recipient) {
+        NoticeDelivery delivery = deliveries.save(new NoticeDelivery(null, notice.id(), channel, recipient,
+                NoticeDelivery.Status.PENDING, UUID.randomUUID(), 0, null, clock.instant(), null));
+        sender.sendAfterCommit(delivery.id());
     }
 }

@@ -124,14 +124,14 @@ class LineDeliveryTest extends FeatureTest {
     }
 
     @Test
-    void withoutTheCompanysLineOptionTheNoticeStaysInApp() {
+    void withoutTheCompanysLineOptionTheNoticeIsInAppAndByMailOnly() {
         String user = Api.newLineUserId();
         long partner = api.partner(api.company(false), user);
         api.order(partner);
 
         JsonNode notice = notices(partner).get(0);
         assertThat(notice.get("title").asText()).isEqualTo("発注書を確認してください");
-        assertThat(notice.get("deliveries")).isEmpty();
+        assertThat(notice.get("deliveries").findValuesAsText("channel")).containsExactly("MAIL");
         assertThat(pushesTo(user)).isEmpty();
     }
 
