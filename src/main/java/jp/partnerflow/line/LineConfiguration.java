@@ -15,7 +15,7 @@ import com.linecorp.bot.parser.WebhookParser;
 
 /** The LINE SDK wired as plain beans (the SDK's Spring Boot modules need Boot 4). */
 @Configuration
-@EnableConfigurationProperties(LineProperties.class)
+@EnableConfigurationProperties({ LineProperties.class, LineLoginProperties.class })
 class LineConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LineConfiguration.class);
 

@@ -30,6 +30,11 @@ public record Partner(
                 bankAccount, createdAt);
     }
 
+    Partner withLine(String lineUser, boolean following) {
+        return new Partner(id, companyId, name, email, kind, registrationNumber, lineUser, following, basicInfo,
+                bankAccount, createdAt);
+    }
+
     Partner withLineFollowing(boolean following) {
         return new Partner(id, companyId, name, email, kind, registrationNumber, lineUserId, following, basicInfo,
                 bankAccount, createdAt);

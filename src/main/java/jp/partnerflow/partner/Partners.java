@@ -1,8 +1,10 @@
 package jp.partnerflow.partner;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,11 +17,13 @@ import jp.partnerflow.platform.NotFoundException;
 @Service
 public class Partners {
     private final PartnerRepository repository;
+    private final PartnerConsents consentsGiven;
     private final Companies companies;
     private final Clock clock;
 
-    Partners(PartnerRepository repository, Companies companies, Clock clock) {
+    Partners(PartnerRepository repository, PartnerConsents consentsGiven, Companies companies, Clock clock) {
         this.repository = repository;
+        this.consentsGiven = consentsGiven;
         this.companies = companies;
         this.clock = clock;
     }
@@ -65,6 +69,47 @@ public class Partners {
     @Transactional
     Partner updateBankAccount(long id, BankAccount account) {
         return repository.save(get(id).withBankAccount(account));
+    }
+
+    /**
+     * Links the partner to the LINE account they signed in with, recording the consents they gave
+     * with the time. The LINE e-mail must be the partner's registered e-mail, and the LINE account
+     * must not be another partner's; otherwise nothing changes.
+     *
+     * @param following whether the LINE user is a friend of the official account now
+     */
+    @Transactional
+    public Partner linkLine(long partnerId, String lineUserId, String lineEmail, boolean following, Set<Consent> consents) {
+        Partner partner = get(partnerId);
+        if (lineEmail == null || !partner.email().equalsIgnoreCase(lineEmail.strip())) {
+            throw new LineLinkRefused(LineLinkRefused.Reason.EMAIL_MISMATCH,
+                    "the LINE e-mail is not partner " + partnerId + "'s registered e-mail");
+        }
+        Optional<Partner> holder = repository.findByLineUserId(lineUserId);
+        if (holder.isPresent() && !holder.get().id().equals(partnerId)) {
+            throw new LineLinkRefused(LineLinkRefused.Reason.LINKED_TO_ANOTHER_PARTNER,
+                    "the LINE account is linked to partner " + holder.get().id());
+        }
+        Instant now = clock.instant();
+        for (Consent consent : consents) {
+            consentsGiven.record(partnerId, consent, now);
+        }
+        return repository.save(partner.withLine(lineUserId, following));
+    }
+
+    /** The partner signed in with LINE: the partner linked to that LINE account, if any. */
+    public Optional<Partner> signedInWithLine(String lineUserId) {
+        return repository.findByLineUserId(lineUserId);
+    }
+
+    /** The partner unlinks LINE from their settings: LINE notices stop, mail and in-app go on. */
+    @Transactional
+    public Partner unlinkLine(long partnerId) {
+        return repository.save(get(partnerId).withLine(null, false));
+    }
+
+    public java.util.Map<Consent, Instant> consents(long partnerId) {
+        return consentsGiven.of(partnerId);
     }
 
     /** The LINE user followed (or unblocked) the official account; empty if no partner is linked to it. */

@@ -11,6 +11,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -20,10 +21,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 /**
- * REST errors as application/problem+json. A 400 always names the offending fields in
+ * REST errors (of the REST controllers; pages answer with pages) as application/problem+json. A 400 always names the offending fields in
  * {@code errors[].field} and in the detail text.
  */
-@RestControllerAdvice(basePackages = "jp.partnerflow")
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
 
     public record FieldProblem(String field, String message) {

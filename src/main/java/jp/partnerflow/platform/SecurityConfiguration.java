@@ -22,6 +22,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 import jp.partnerflow.partner.PartnerAccessTokens;
 import jp.partnerflow.partner.PartnerTokenFilter;
@@ -34,6 +36,7 @@ import jp.partnerflow.partner.PartnerTokenFilter;
  * <li>{@code /camunda/**}: Camunda's webapps, which have their own login and CSRF protection.</li>
  * <li>{@code /api/me/**}: the partner API, a partner's bearer token ({@link PartnerAccessTokens}).</li>
  * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
+ * <li>{@code /p/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms.</li>
  * </ul>
  */
 @Configuration
@@ -65,8 +68,29 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The partners' pages: a session cookie once LINE Login has signed the partner in; a page asked
+     * for before that is remembered and shown after the login. Every form carries a CSRF token.
+     */
     @Bean
     @Order(3)
+    SecurityFilterChain partnerPagesChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/p/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/p/login", "/p/login/line", "/p/register/**", "/p/line/callback", "/p/assets/**")
+                        .permitAll()
+                        .anyRequest().hasRole("PARTNER"))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/p/login")))
+                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.logoutUrl("/p/logout").logoutSuccessUrl("/p/login"))
+                .build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http
                 .authenticationProvider(camundaUsers)

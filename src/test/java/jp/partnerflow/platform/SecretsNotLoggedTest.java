@@ -21,7 +21,8 @@ import jp.partnerflow.support.FeatureTest;
 @Order(Integer.MAX_VALUE)
 class SecretsNotLoggedTest {
     private static final List<String> SECRETS = List.of(FeatureTest.CHANNEL_TOKEN, FeatureTest.CHANNEL_SECRET,
-            FeatureTest.STAFF_PASSWORD, "meisai-token-", "issuance-token-", "meisai-wire-token", "customer-token");
+            FeatureTest.STAFF_PASSWORD, FeatureTest.LOGIN_CHANNEL_SECRET, "meisai-token-", "issuance-token-",
+            "meisai-wire-token", "customer-token", "run-token", "bench-token");
 
     @Test
     void noSecretAppearsInTheLogOfTheRun() throws IOException {

@@ -132,11 +132,11 @@ public class Api {
         return r.id();
     }
 
-    /** A partner linked to LINE who has not registered basic info or a bank account yet. */
+    /** A partner (linked to LINE, or not when null) who has not registered basic info or a bank account yet. */
     public long partnerWithoutProfile(long companyId, String lineUserId) {
         Response r = post("/api/partners", """
-                {"companyId":%d,"name":"佐藤 花子","email":"%s@example.jp","kind":"INDIVIDUAL","lineUserId":"%s"}"""
-                .formatted(companyId, UUID.randomUUID(), lineUserId));
+                {"companyId":%d,"name":"佐藤 花子","email":"%s@example.jp","kind":"INDIVIDUAL","lineUserId":%s}"""
+                .formatted(companyId, UUID.randomUUID(), lineUserId == null ? "null" : "\"" + lineUserId + "\""));
         check(r, 201);
         return r.id();
     }

@@ -53,6 +53,9 @@ public abstract class FeatureTest {
     /** A real SMTP server: the mails the service sends. */
     protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public static final String ADMIN_MAIL = "keiri-admin@example.jp";
+    /** The LINE Login channel the tests' fake LINE signs ID tokens for. */
+    public static final String LOGIN_CHANNEL_ID = "1650000000";
+    public static final String LOGIN_CHANNEL_SECRET = "test-login-channel-secret-5f2e";
 
     static {
         LINE.start();
@@ -88,6 +91,11 @@ public abstract class FeatureTest {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("partnerflow.mail.admin", () -> ADMIN_MAIL);
         registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
+        registry.add("partnerflow.line.login.channel-id", () -> LOGIN_CHANNEL_ID);
+        registry.add("partnerflow.line.login.channel-secret", () -> LOGIN_CHANNEL_SECRET);
+        registry.add("partnerflow.line.login.authorize-url", () -> LINE.baseUrl() + "/oauth2/v2.1/authorize");
+        registry.add("partnerflow.line.login.token-url", () -> LINE.baseUrl() + "/oauth2/v2.1/token");
+        registry.add("partnerflow.line.login.friendship-url", () -> LINE.baseUrl() + "/friendship/v1/status");
     }
 
     @BeforeEach

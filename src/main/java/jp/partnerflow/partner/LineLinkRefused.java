@@ -1,0 +1,23 @@
+package jp.partnerflow.partner;
+
+/** A LINE account that cannot be linked to the partner; nothing was changed. */
+public class LineLinkRefused extends RuntimeException {
+
+    public enum Reason {
+        /** The LINE e-mail is not the partner's registered e-mail (or LINE gave none). */
+        EMAIL_MISMATCH,
+        /** The LINE account is linked to another partner. */
+        LINKED_TO_ANOTHER_PARTNER
+    }
+
+    private final Reason reason;
+
+    LineLinkRefused(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,37 @@
+package jp.partnerflow.partner;
+
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/** Signs a partner in to their pages (a new session id, so a session fixed before the login is worthless). */
+public final class PartnerSession {
+    private static final HttpSessionSecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
+    private static final HttpSessionRequestCache SAVED = new HttpSessionRequestCache();
+
+    private PartnerSession() {
+    }
+
+    /** @return the page the partner asked for before signing in, if any */
+    public static String signIn(HttpServletRequest request, HttpServletResponse response, Partner partner) {
+        request.getSession(true);
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(new PartnerPrincipal(partner.id()), null,
+                List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
+        SecurityContextHolder.setContext(context);
+        CONTEXTS.saveContext(context, request, response);
+        SavedRequest saved = SAVED.getRequest(request, response);
+        SAVED.removeRequest(request, response);
+        return saved == null ? null : saved.getRedirectUrl();
+    }
+}
