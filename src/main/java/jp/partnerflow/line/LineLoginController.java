@@ -43,30 +43,30 @@ class LineLoginController {
     LineLoginController(LineLogin login, Partners partners, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.login = login;
         this.partners = partners;
-        this.callback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/p/line/callback");
+        this.callback = URI.create(publicBaseUrl.replaceAll("/+$", "") + "/partner/line/callback");
     }
 
-    @GetMapping("/p/login")
+    @GetMapping("/partner/login")
     String loginPage(Model model) {
         model.addAttribute("lineLoginEnabled", login.enabled());
-        return "p/login";
+        return "partner/login";
     }
 
-    @GetMapping("/p/login/line")
+    @GetMapping("/partner/login/line")
     String startLogin(HttpSession session) {
         return redirectToLine(session, login.start(null, Set.of()));
     }
 
-    @GetMapping("/p/register/{partnerId}")
+    @GetMapping("/partner/register/{partnerId}")
     String registerPage(@PathVariable long partnerId, Model model) {
         partners.get(partnerId);
         model.addAttribute("partnerId", partnerId);
         model.addAttribute("consents", Consent.values());
         model.addAttribute("lineLoginEnabled", login.enabled());
-        return "p/register";
+        return "partner/register";
     }
 
-    @PostMapping("/p/register/{partnerId}")
+    @PostMapping("/partner/register/{partnerId}")
     String register(@PathVariable long partnerId, @RequestParam(name = "consent", required = false) List<Consent> consents,
             HttpSession session, Model model, HttpServletResponse response) {
         partners.get(partnerId);
@@ -78,13 +78,13 @@ class LineLoginController {
             model.addAttribute("given", given);
             model.addAttribute("lineLoginEnabled", login.enabled());
             model.addAttribute("error", "登録するには、3つの項目すべてに同意してください。");
-            return "p/register";
+            return "partner/register";
         }
         return redirectToLine(session, login.start(partnerId, given));
     }
 
     /** LINE sends the partner back here; the attempt is taken from the session, so a callback counts once. */
-    @GetMapping("/p/line/callback")
+    @GetMapping("/partner/line/callback")
     String callback(@RequestParam(required = false) String code, @RequestParam(required = false) String state,
             @RequestParam(required = false) String error, HttpServletRequest request, HttpServletResponse response,
             Model model) {
@@ -127,9 +127,10 @@ class LineLoginController {
         }
         String asked = PartnerSession.signIn(request, response, partner);
         if (attempt.partnerId() != null) {
-            return partner.basicInfo() == null ? "redirect:/p/basic-info?registering" : "redirect:/p/registered";
+            return partner.basicInfo() == null ? "redirect:/partner/basic-info?next=/partner/registered"
+                    : "redirect:/partner/registered";
         }
-        return "redirect:" + (asked != null ? asked : "/p");
+        return "redirect:" + (asked != null ? asked : "/partner");
     }
 
     private String redirectToLine(HttpSession session, LineLogin.Attempt attempt) {
@@ -141,8 +142,8 @@ class LineLoginController {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("title", title);
         model.addAttribute("message", message);
-        model.addAttribute("link", "/p/login");
+        model.addAttribute("link", "/partner/login");
         model.addAttribute("linkLabel", "ログイン画面へ");
-        return "p/message";
+        return "partner/message";
     }
 }

@@ -19,10 +19,10 @@ class NoticePagesController {
         this.partners = partners;
     }
 
-    @GetMapping("/p")
+    @GetMapping("/partner")
     String home(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
         model.addAttribute("partner", partners.get(me.partnerId()));
         model.addAttribute("notices", notices.findByPartnerIdOrderByIdDesc(me.partnerId()));
-        return "p/home";
+        return "partner/home";
     }
 }

@@ -61,7 +61,7 @@ class OrderPostbacks implements PostbackHandler {
         }
         boolean approving = action.equals(APPROVE) || action.equals(CONFIRM_APPROVE);
         if (approving && !partner.readyToAcceptOrders()) {
-            return new LineReply.Link(MISSING_PROFILE, "登録する", URI.create(publicBaseUrl + "/partner/profile"));
+            return new LineReply.Link(MISSING_PROFILE, "登録する", URI.create(publicBaseUrl + "/partner/profile?next=/partner/orders/" + order.id()));
         }
         try {
             return switch (action) {

@@ -2,8 +2,10 @@ package jp.partnerflow.partner;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.springframework.http.HttpStatus;
@@ -15,9 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The partner's own pages about themselves: 基本情報 (asked for right after registration when
- * missing), the end of registration, and the settings page where LINE can be unlinked. Every form is
- * checked again here, whatever the page checked.
+ * The partner's own pages about themselves: 基本情報 and 口座情報 (asked for after registration and
+ * before an order can be approved, then back to where the partner was), the end of registration, and
+ * the settings page where LINE can be unlinked. Every form is checked again here.
  */
 @Controller
 class PartnerPagesController {
@@ -25,6 +27,12 @@ class PartnerPagesController {
             "postalCode", "郵便番号を 100-0001 の形で入力してください。",
             "address", "住所を入力してください（300文字まで）。",
             "phone", "電話番号を数字とハイフンで入力してください。");
+    private static final Map<String, String> BANK_ACCOUNT_ERRORS = Map.of(
+            "name", "金融機関名を入力してください。",
+            "branch", "支店名を入力してください。",
+            "accountType", "口座種別を選んでください。",
+            "accountNumber", "口座番号を7桁の数字で入力してください。",
+            "accountHolder", "口座名義を入力してください。");
 
     private final Partners partners;
     private final Validator validator;
@@ -34,59 +42,111 @@ class PartnerPagesController {
         this.validator = validator;
     }
 
-    @GetMapping("/p/basic-info")
-    String basicInfo(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String registering,
-            Model model) {
+    /** What is missing before an order can be approved, one page at a time, then back to {@code next}. */
+    @GetMapping("/partner/profile")
+    String profile(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next) {
         Partner partner = partners.get(me.partnerId());
-        model.addAttribute("info", partner.basicInfo() != null ? partner.basicInfo() : new BasicInfo("", "", ""));
-        model.addAttribute("registering", registering != null);
-        model.addAttribute("errors", Map.of());
-        return "p/basic-info";
+        String back = next(next, "/partner/settings");
+        if (partner.basicInfo() == null) {
+            return "redirect:/partner/basic-info?next=" + back;
+        }
+        if (partner.bankAccount() == null) {
+            return "redirect:/partner/bank-account?next=" + back;
+        }
+        return "redirect:" + back;
     }
 
-    @PostMapping("/p/basic-info")
+    @GetMapping("/partner/basic-info")
+    String basicInfo(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next, Model model) {
+        Partner partner = partners.get(me.partnerId());
+        model.addAttribute("info", partner.basicInfo() != null ? partner.basicInfo() : new BasicInfo("", "", ""));
+        model.addAttribute("next", next(next, "/partner/settings"));
+        model.addAttribute("errors", Map.of());
+        return "partner/basic-info";
+    }
+
+    @PostMapping("/partner/basic-info")
     String saveBasicInfo(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam String postalCode,
-            @RequestParam String address, @RequestParam String phone,
-            @RequestParam(required = false) String registering, Model model, HttpServletResponse response) {
+            @RequestParam String address, @RequestParam String phone, @RequestParam(required = false) String next,
+            Model model, HttpServletResponse response) {
         BasicInfo info = new BasicInfo(postalCode.strip(), address.strip(), phone.strip());
-        Map<String, String> errors = new LinkedHashMap<>();
-        validator.validate(info).forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(),
-                BASIC_INFO_ERRORS.get(v.getPropertyPath().toString())));
+        Map<String, String> errors = errors(validator.validate(info), BASIC_INFO_ERRORS);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("info", info);
-            model.addAttribute("registering", registering != null);
+            model.addAttribute("next", next(next, "/partner/settings"));
             model.addAttribute("errors", errors);
-            return "p/basic-info";
+            return "partner/basic-info";
         }
         partners.updateBasicInfo(me.partnerId(), info);
-        return registering != null ? "redirect:/p/registered" : "redirect:/p/settings?saved";
+        return "redirect:/partner/profile?next=" + next(next, "/partner/settings");
     }
 
-    @GetMapping("/p/registered")
+    @GetMapping("/partner/bank-account")
+    String bankAccount(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next,
+            Model model) {
+        Partner partner = partners.get(me.partnerId());
+        model.addAttribute("account", partner.bankAccount() != null ? partner.bankAccount()
+                : new BankAccount("", "", BankAccount.AccountType.ORDINARY, "", ""));
+        model.addAttribute("next", next(next, "/partner/settings"));
+        model.addAttribute("errors", Map.of());
+        return "partner/bank-account";
+    }
+
+    @PostMapping("/partner/bank-account")
+    String saveBankAccount(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam String name,
+            @RequestParam String branch, @RequestParam(required = false) String accountType,
+            @RequestParam String accountNumber, @RequestParam String accountHolder,
+            @RequestParam(required = false) String next, Model model, HttpServletResponse response) {
+        BankAccount.AccountType type = "CURRENT".equals(accountType) ? BankAccount.AccountType.CURRENT
+                : "ORDINARY".equals(accountType) ? BankAccount.AccountType.ORDINARY : null;
+        BankAccount account = new BankAccount(name.strip(), branch.strip(), type, accountNumber.strip(), accountHolder.strip());
+        Map<String, String> errors = errors(validator.validate(account), BANK_ACCOUNT_ERRORS);
+        if (!errors.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("account", account);
+            model.addAttribute("next", next(next, "/partner/settings"));
+            model.addAttribute("errors", errors);
+            return "partner/bank-account";
+        }
+        partners.updateBankAccount(me.partnerId(), account);
+        return "redirect:/partner/profile?next=" + next(next, "/partner/settings");
+    }
+
+    @GetMapping("/partner/registered")
     String registered(Model model) {
         model.addAttribute("title", "登録が完了しました");
         model.addAttribute("message", "ユーザー登録が完了しました。お知らせはLINE・メール・このページでお届けします。");
-        model.addAttribute("link", "/p");
+        model.addAttribute("link", "/partner");
         model.addAttribute("linkLabel", "お知らせ一覧へ");
-        return "p/message";
+        return "partner/message";
     }
 
-    @GetMapping("/p/settings")
+    @GetMapping("/partner/settings")
     String settings(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
-        Partner partner = partners.get(me.partnerId());
-        model.addAttribute("partner", partner);
-        model.addAttribute("consents", partners.consents(me.partnerId()));
-        return "p/settings";
+        model.addAttribute("partner", partners.get(me.partnerId()));
+        return "partner/settings";
     }
 
-    /** LINE notices stop; mail and in-app go on. The partner can sign in again only by registering again. */
-    @PostMapping("/p/settings/unlink-line")
+    /** LINE notices stop; mail and in-app go on. Linking again is registering again. */
+    @PostMapping("/partner/settings/unlink-line")
     String unlinkLine(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
         partners.unlinkLine(me.partnerId());
         model.addAttribute("title", "LINE連携を解除しました");
         model.addAttribute("message", "今後のお知らせはメールとこのページでお届けします。"
                 + "再びLINEで受け取るには、会社から届いた登録用のリンクからもう一度登録してください。");
-        return "p/message";
+        return "partner/message";
+    }
+
+    /** Only a page of this site: a {@code next} pointing elsewhere would make the form an open redirect. */
+    static String next(String next, String otherwise) {
+        return next != null && next.startsWith("/partner") && !next.startsWith("//") && !next.contains("\\")
+                && !next.contains("://") ? next : otherwise;
+    }
+
+    private static <T> Map<String, String> errors(Set<ConstraintViolation<T>> violations, Map<String, String> messages) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        violations.forEach(v -> errors.putIfAbsent(v.getPropertyPath().toString(), messages.get(v.getPropertyPath().toString())));
+        return errors;
     }
 }

@@ -36,7 +36,7 @@ import jp.partnerflow.partner.PartnerTokenFilter;
  * <li>{@code /camunda/**}: Camunda's webapps, which have their own login and CSRF protection.</li>
  * <li>{@code /api/me/**}: the partner API, a partner's bearer token ({@link PartnerAccessTokens}).</li>
  * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
- * <li>{@code /p/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms.</li>
+ * <li>{@code /partner/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms.</li>
  * </ul>
  */
 @Configuration
@@ -75,17 +75,17 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain partnerPagesChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/p/**")
+        return http.securityMatcher("/partner/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/p/login", "/p/login/line", "/p/register/**", "/p/line/callback", "/p/assets/**")
+                        .requestMatchers("/partner/login", "/partner/login/line", "/partner/register/**", "/partner/line/callback", "/partner/assets/**")
                         .permitAll()
                         .anyRequest().hasRole("PARTNER"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/p/login")))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/partner/login")))
                 .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.logoutUrl("/p/logout").logoutSuccessUrl("/p/login"))
+                .logout(logout -> logout.logoutUrl("/partner/logout").logoutSuccessUrl("/partner/login"))
                 .build();
     }
 

@@ -78,7 +78,8 @@ public class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                    .header("Accept-Language", "ja").build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF.matcher(response.body());
             if (token.find()) {
                 csrf = token.group(1);
