@@ -182,6 +182,12 @@ public class Invoices implements InvoiceSteps {
         return saved.info();
     }
 
+    /** The invoice of the order's billing month, if the partner has started it. */
+    public java.util.Optional<InvoiceView> ofMonth(PartnerPrincipal me, long orderId, String billingMonth) {
+        me.mustOwn("order", orderId, orders.get(orderId).partnerId());
+        return months.find(orderId, billingMonth).flatMap(month -> invoices.findByBillingMonthId(month.id())).map(this::view);
+    }
+
     /** An invoice as its partner sees it. */
     public InvoiceView mine(PartnerPrincipal me, long invoiceId) {
         Invoice invoice = get(invoiceId);

@@ -89,6 +89,11 @@ public class WorkReports implements WorkReportSteps {
         partner.mustOwn("order", orderId, orders.get(orderId).partnerId());
     }
 
+    /** The work report of the order's billing month, if there is one. */
+    public java.util.Optional<WorkReport> ofMonth(long orderId, String billingMonth) {
+        return months.find(orderId, billingMonth).flatMap(month -> reports.findByBillingMonthId(month.id()));
+    }
+
     /** The order's work reports, by billing month. */
     public List<WorkReport> ofOrder(long orderId) {
         orders.get(orderId);
