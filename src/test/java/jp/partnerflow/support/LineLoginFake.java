@@ -34,11 +34,16 @@ public final class LineLoginFake {
     /** LINE sends the browser back with a code, which its token endpoint answers with the ID token. */
     public static Browser.Page callback(WireMockServer line, Browser phone, Map<String, String> authorize, String idToken) {
         String code = "code-" + UUID.randomUUID();
+        tokenFor(line, code, idToken);
+        return phone.get("/partner/line/callback?code=" + code + "&state=" + authorize.get("state"));
+    }
+
+    /** The token endpoint answers this code with this ID token. */
+    public static void tokenFor(WireMockServer line, String code, String idToken) {
         line.stubFor(post(urlEqualTo("/oauth2/v2.1/token")).withRequestBody(containing("code=" + code))
                 .withRequestBody(containing("client_secret=" + FeatureTest.LOGIN_CHANNEL_SECRET))
                 .willReturn(json("{\"access_token\":\"at-" + code + "\",\"token_type\":\"Bearer\",\"expires_in\":2592000,"
                         + "\"scope\":\"openid profile email\",\"id_token\":\"" + idToken + "\"}")));
-        return phone.get("/partner/line/callback?code=" + code + "&state=" + authorize.get("state"));
     }
 
     /** A partner already linked to LINE signs in with 「LINEでログイン」. */
