@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The local LINE sandbox exists only with {@code partnerflow.line.sandbox.enabled} (profile
- * {@code sandbox}); without it none of {@code /sandbox/**} exists (the default chain denies it). It is
+ * {@code sandbox}); without it none of {@code /sandbox/**} or {@code /v2/bot/**} exists (the default
+ * chain denies it). It is
  * open to anyone who can reach the machine, which is why it is a local-only switch.
  */
 @Configuration
@@ -29,7 +30,7 @@ class LineSandboxConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain lineSandboxChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/sandbox/**")
+        return http.securityMatcher("/sandbox/**", "/v2/bot/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .build();

@@ -30,8 +30,9 @@ import jp.partnerflow.line.LineLoginProperties;
 import jp.partnerflow.line.LineProperties;
 
 /**
- * A LINE for one machine, at {@code /sandbox/line}: the Messaging API endpoints the service pushes and
- * replies to, LINE Login's authorize page and token endpoint, and the chat page where each LINE
+ * A LINE for one machine: the Messaging API endpoints the service pushes and replies to (at LINE's
+ * own paths, {@code /v2/bot/…}, as the SDK resolves them from the host), LINE Login's authorize page and
+ * token endpoint under {@code /sandbox/line}, and the chat page where each LINE
  * user's messages are shown with working buttons — a tap sends a signed postback to the service's real
  * webhook, as LINE would. The service's own LINE client runs unchanged against it; only the base URLs
  * differ (profile {@code sandbox}).
@@ -60,7 +61,7 @@ class LineSandboxController {
 
     // --- Messaging API ------------------------------------------------------------------------
 
-    @PostMapping(path = "/sandbox/line/v2/bot/message/push", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/v2/bot/message/push", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<String> push(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody JsonNode request) {
@@ -71,7 +72,7 @@ class LineSandboxController {
         return ResponseEntity.ok("{\"sentMessages\":[{\"id\":\"" + UUID.randomUUID() + "\",\"quoteToken\":\"sandbox\"}]}");
     }
 
-    @PostMapping(path = "/sandbox/line/v2/bot/message/reply", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/v2/bot/message/reply", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     ResponseEntity<String> reply(@RequestHeader(name = "Authorization", required = false) String authorization,
             @RequestBody JsonNode request) {
