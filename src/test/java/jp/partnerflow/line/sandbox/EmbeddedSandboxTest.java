@@ -43,6 +43,8 @@ class EmbeddedSandboxTest {
     @Test
     void registerThroughTheSandboxesLineLoginThenApproveAnOrderFromTheChatPage() {
         Api api = new Api(PORT, "admin", "sandbox-admin");
+        // up without a mail server: mail is off on the embedded default
+        assertThat(api.anonymous().get("/actuator/health").json().get("status").asText()).isEqualTo("UP");
         long partnerId = api.partnerWithoutProfile(api.company(true), null);
         String email = api.get("/api/partners/" + partnerId).json().get("email").asText();
         api.put("/api/partners/" + partnerId + "/basic-info", """
