@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,8 +75,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(3)
-    SecurityFilterChain partnerPagesChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain partnerPagesChain(HttpSecurity http,
+            @Value("${partnerflow.security.login-starts-per-minute}") int loginStartsPerMinute) throws Exception {
         return http.securityMatcher("/partner/**")
+                .addFilterBefore(new LoginRateLimit(loginStartsPerMinute), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/partner/login", "/partner/login/line", "/partner/register/**", "/partner/line/callback", "/partner/assets/**")
                         .permitAll()

@@ -22,16 +22,23 @@ import java.util.stream.Collectors;
 public class Browser {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-    public record Page(int status, String location, String html) {
+    public record Page(int status, String location, String html, java.net.http.HttpHeaders headers) {
     }
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private String csrf;
+    private String forwardedFor;
 
     public Browser(int port) {
         this.base = "http://localhost:" + port;
+    }
+
+    /** A browser at another address, as the reverse proxy in front of the service reports it. */
+    public Browser from(String clientAddress) {
+        this.forwardedFor = clientAddress;
+        return this;
     }
 
     public Page get(String pathOrUrl) {
@@ -78,13 +85,17 @@ public class Browser {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            if (forwardedFor != null) {
+                request.header("X-Forwarded-For", forwardedFor);
+            }
             HttpResponse<String> response = http.send(request.header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                     .header("Accept-Language", "ja").build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF.matcher(response.body());
             if (token.find()) {
                 csrf = token.group(1);
             }
-            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body());
+            return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -55,6 +55,8 @@ public abstract class FeatureTest {
     public static final String ADMIN_MAIL = "keiri-admin@example.jp";
     /** The LINE Login channel the tests' fake LINE signs ID tokens for. */
     public static final String LOGIN_CHANNEL_ID = "1650000000";
+    /** Above what the tests start from one address in a minute; the rate-limit test comes from its own. */
+    public static final int LOGIN_STARTS_PER_MINUTE = 60;
     public static final String LOGIN_CHANNEL_SECRET = "test-login-channel-secret-5f2e";
 
     static {
@@ -92,6 +94,7 @@ public abstract class FeatureTest {
         registry.add("partnerflow.mail.admin", () -> ADMIN_MAIL);
         registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
         registry.add("partnerflow.line.login.channel-id", () -> LOGIN_CHANNEL_ID);
+        registry.add("partnerflow.security.login-starts-per-minute", () -> LOGIN_STARTS_PER_MINUTE);
         registry.add("partnerflow.line.login.channel-secret", () -> LOGIN_CHANNEL_SECRET);
         registry.add("partnerflow.line.login.authorize-url", () -> LINE.baseUrl() + "/oauth2/v2.1/authorize");
         registry.add("partnerflow.line.login.token-url", () -> LINE.baseUrl() + "/oauth2/v2.1/token");
