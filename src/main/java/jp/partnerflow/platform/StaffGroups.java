@@ -3,6 +3,7 @@ package jp.partnerflow.platform;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,6 +39,7 @@ public class StaffGroups {
         this.camunda = camunda;
     }
 
+    /** Nodes of a cluster may start together: a group another node has just created is fine. */
     @EventListener(ApplicationReadyEvent.class)
     void createMissingGroups() {
         String admin = camunda.getAdminUser() == null ? null : camunda.getAdminUser().getId();
@@ -45,12 +47,18 @@ public class StaffGroups {
             if (identityService.createGroupQuery().groupId(id).count() > 0) {
                 return;
             }
-            Group group = identityService.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identityService.saveGroup(group);
-            if (admin != null && identityService.createUserQuery().userId(admin).count() > 0) {
-                identityService.createMembership(admin, id);
+            try {
+                Group group = identityService.newGroup(id);
+                group.setName(name);
+                group.setType("WORKFLOW");
+                identityService.saveGroup(group);
+                if (admin != null && identityService.createUserQuery().userId(admin).count() > 0) {
+                    identityService.createMembership(admin, id);
+                }
+            } catch (ProcessEngineException raced) {
+                if (identityService.createGroupQuery().groupId(id).count() == 0) {
+                    throw raced;
+                }
             }
         });
     }

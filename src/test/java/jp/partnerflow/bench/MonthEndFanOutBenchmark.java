@@ -29,6 +29,7 @@ import org.springframework.core.env.Environment;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import jp.partnerflow.billing.BillingMonthProcess;
+import jp.partnerflow.support.Bulk;
 import jp.partnerflow.support.FeatureTest;
 
 /**
@@ -118,20 +119,7 @@ class MonthEndFanOutBenchmark extends FeatureTest {
 
     /** N approved orders of N partners linked to LINE, written in bulk. */
     private List<Long> approvedOrders(int n) {
-        long company = api.company(true);
-        jdbc.sql("""
-                INSERT INTO partner (company_id, name, email, kind, line_user_id, line_following, created_at)
-                SELECT :company, 'ベンチ ' || g, 'bench-' || :company || '-' || g || '@example.jp', 'INDIVIDUAL',
-                       'Ubench' || :company || 'x' || g, TRUE, now()
-                FROM generate_series(1, :n) g""").param("company", company).param("n", n).update();
-        jdbc.sql("""
-                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
-                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
-                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', DATE '2027-01-01', DATE '2027-01-31', 300000,
-                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
-                FROM partner p WHERE p.company_id = :company""").param("company", company).update();
-        return jdbc.sql("SELECT o.id FROM purchase_order o JOIN partner p ON p.id = o.partner_id "
-                + "WHERE p.company_id = :company ORDER BY o.id").param("company", company).query(Long.class).list();
+        return Bulk.approvedOrders(jdbc, api.company(true), n);
     }
 
     private static void startAll(int n, java.util.function.IntConsumer start) throws InterruptedException {

@@ -94,6 +94,39 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * A further, empty database on the same server, for tests that run their own nodes (a cluster)
+     * and must not share the engine tables with the feature tests' running job executor.
+     */
+    public static synchronized Connection another(String purpose) {
+        Connection main = get();
+        int slash = main.url().lastIndexOf('/');
+        int query = main.url().indexOf('?', slash);
+        String server = main.url().substring(0, slash + 1);
+        String database = ("partnerflow_test_" + purpose + "_" + ProcessHandle.current().pid() + "_"
+                + System.currentTimeMillis()).toLowerCase();
+        try (java.sql.Connection admin = DriverManager.getConnection(main.url(), main.user(), main.password());
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a database for " + purpose + ": " + e.getMessage(), e);
+        }
+        return new Connection(server + database + (query >= 0 ? main.url().substring(query) : ""), main.user(),
+                main.password());
+    }
+
+    /** Drops a database {@link #another} made, once its nodes have stopped. */
+    public static void drop(Connection other) {
+        Connection main = get();
+        String name = other.url().substring(other.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        try (java.sql.Connection admin = DriverManager.getConnection(main.url(), main.user(), main.password());
+                Statement statement = admin.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not drop " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
