@@ -91,7 +91,7 @@ public class NoticeDeliveries {
     }
 
     public List<NoticeDelivery> of(long noticeId) {
-        return deliveries.findByNoticeId(noticeId);
+        return deliveries.findByNoticeIdOrderByChannel(noticeId);
     }
 
     private static List<LineButton> buttons(Notice notice) {

@@ -10,7 +10,8 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface NoticeDeliveryRepository extends ListCrudRepository<NoticeDelivery, Long> {
 
-    List<NoticeDelivery> findByNoticeId(long noticeId);
+    /** LINE first, then MAIL. */
+    List<NoticeDelivery> findByNoticeIdOrderByChannel(long noticeId);
 
     /** Locks those of the deliveries that wait for their first attempt, skipping rows another sender holds. */
     @Query("SELECT * FROM notice_delivery WHERE id IN (:ids) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED")

@@ -169,8 +169,8 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
         assertThat(completed.getAllRecipients()[0].toString()).isEqualTo(ADMIN_MAIL);
         assertThat(completed.getContent().toString()).contains("楽楽明細連携「支払通知書」が完了しました", "取込ID: R-1");
 
-        MEISAI.stubFor(post(urlEqualTo("/acme/api/v1/reports/imports")).atPriority(1)
-                .willReturn(aResponse().withStatus(503)));
+        com.github.tomakehurst.wiremock.stubbing.StubMapping maintenance = MEISAI.stubFor(
+                post(urlEqualTo("/acme/api/v1/reports/imports")).atPriority(1).willReturn(aResponse().withStatus(503)));
         PaymentNoticeSent down = paymentNoticeSent(companyWithMeisai("ON_ERROR"));
         approveByDeadline(down.notice());
         String downNumber = api.get("/api/payment-notices/" + down.notice()).json().get("number").asText();
@@ -183,6 +183,16 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
         MimeMessage failed = awaitMail("【楽楽明細連携】エラー: " + downNumber);
         assertThat(failed.getContent().toString()).contains("503", "Cockpit");
         assertThat(api.get("/api/payment-notices/" + down.notice()).json().get("meisaiStatus").asText()).isEqualTo("未連携");
+
+        // maintenance is over; the operator retries the incident as Cockpit does: issued, once
+        MEISAI.removeStub(maintenance);
+        int sentBefore = imports().size();
+        assertThat(api.put("/engine-rest/job/" + incident.getConfiguration() + "/retries", "{\"retries\":1}").status())
+                .isEqualTo(204);
+        awaitMeisaiStatus(down.notice(), "連携済");
+        assertThat(imports()).hasSize(sentBefore + 1);
+        assertThat(count("meisai_issue WHERE payment_notice_id = " + down.notice() + " AND state = 'COMPLETE'")).isEqualTo(1);
+        assertThat(runtime.createIncidentQuery().processInstanceId(issuance).count()).isZero();
     }
 
     @Test

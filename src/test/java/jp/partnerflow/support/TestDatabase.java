@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
@@ -113,6 +114,25 @@ public final class TestDatabase {
         }
         return new Connection(server + database + (query >= 0 ? main.url().substring(query) : ""), main.user(),
                 main.password());
+    }
+
+    /**
+     * What the service sees of a PostgreSQL restart, confined to the tests' database: every open
+     * connection is cut, and new ones are refused for {@code down}, then accepted again.
+     */
+    public static void restart(Duration down) throws InterruptedException {
+        Connection main = get();
+        String name = main.url().substring(main.url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
+        String server = main.url().substring(0, main.url().lastIndexOf('/') + 1) + "postgres";
+        try (java.sql.Connection admin = DriverManager.getConnection(server, main.user(), main.password());
+                Statement statement = admin.createStatement()) {
+            statement.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS false");
+            statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+            Thread.sleep(down.toMillis());
+            statement.execute("ALTER DATABASE " + name + " WITH ALLOW_CONNECTIONS true");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not cut the connections to " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Drops a database {@link #another} made, once its nodes have stopped. */
