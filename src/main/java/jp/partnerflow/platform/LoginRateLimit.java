@@ -2,6 +2,8 @@ package jp.partnerflow.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,11 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * memory: a cluster multiplies the limit by its nodes, which still stops a script hammering one.
  */
 public class LoginRateLimit extends OncePerRequestFilter {
-    private final int perMinute;
-    private final Map<String, Window> windows = new ConcurrentHashMap<>();
+    private static final long MINUTE = 60_000;
 
-    private record Window(long minute, int count) {
-    }
+    private final int perMinute;
+    /** Per address, the times of its starts within the last minute (a sliding window). */
+    private final Map<String, Deque<Long>> starts = new ConcurrentHashMap<>();
 
     public LoginRateLimit(int perMinute) {
         this.perMinute = perMinute;
@@ -40,13 +42,26 @@ public class LoginRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long minute = System.currentTimeMillis() / 60_000;
-        if (windows.size() > 100_000) {
-            windows.values().removeIf(w -> w.minute() < minute);
+        long now = System.currentTimeMillis();
+        if (starts.size() > 100_000) {
+            starts.values().removeIf(times -> {
+                synchronized (times) {
+                    return times.isEmpty() || times.peekLast() < now - MINUTE;
+                }
+            });
         }
-        Window window = windows.merge(request.getRemoteAddr(), new Window(minute, 1),
-                (old, one) -> old.minute() == minute ? new Window(minute, old.count() + 1) : one);
-        if (window.count() > perMinute) {
+        Deque<Long> times = starts.computeIfAbsent(request.getRemoteAddr(), address -> new ArrayDeque<>());
+        boolean allowed;
+        synchronized (times) {
+            while (!times.isEmpty() && times.peekFirst() <= now - MINUTE) {
+                times.pollFirst();
+            }
+            allowed = times.size() < perMinute;
+            if (allowed) {
+                times.addLast(now);
+            }
+        }
+        if (!allowed) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", "60");
             response.setContentType("text/html;charset=UTF-8");

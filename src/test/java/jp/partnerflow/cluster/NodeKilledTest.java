@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import jp.partnerflow.PartnerflowApplication;
 import jp.partnerflow.billing.BillingMonthProcess;
 import jp.partnerflow.support.Api;
+import jp.partnerflow.support.ChildJvm;
 import jp.partnerflow.support.Bulk;
 import jp.partnerflow.support.FeatureTest;
 import jp.partnerflow.support.TestDatabase;
@@ -57,8 +58,8 @@ class NodeKilledTest {
                 .run(args(db, "nodeA", 0))) {
             JdbcClient jdbc = a.getBean(JdbcClient.class);
             int portB = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx768m", "-cp", System.getProperty("java.class.path"), PartnerflowApplication.class.getName()));
+            List<String> command = new ArrayList<>(List.of(ChildJvm.java(),
+                    "-Xmx768m", "-cp", ChildJvm.classpath(), PartnerflowApplication.class.getName()));
             command.addAll(List.of(args(db, "nodeB", portB)));
             b = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File("target/node-b.log")).start();
             Api nodeB = new Api(portB, FeatureTest.STAFF_USER, FeatureTest.STAFF_PASSWORD);

@@ -12,7 +12,7 @@ import jp.partnerflow.support.FeatureTest;
 import jp.partnerflow.support.TestDatabase;
 
 /**
- * PostgreSQL restarted mid-run (its connections cut and refused for a few seconds): the service says
+ * PostgreSQL restarted mid-run (its connections cut and refused for 15 s): the service says
  * it is down meanwhile and recovers on its own — the API answers again, the job executor fires the
  * timers that fell due, LINE approvals go through — without a restart of its own.
  */
@@ -29,7 +29,7 @@ class DatabaseRestartTest extends FeatureTest {
 
         Thread restart = new Thread(() -> {
             try {
-                TestDatabase.restart(Duration.ofSeconds(6));
+                TestDatabase.restart(Duration.ofSeconds(15));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
