@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import baseline.BareWebApp;
 import jp.partnerflow.PartnerflowApplication;
 import jp.partnerflow.support.ChildJvm;
 import jp.partnerflow.support.FeatureTest;

@@ -1,4 +1,4 @@
-package jp.partnerflow.bench;
+package baseline;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
@@ -11,7 +11,11 @@ import org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguratio
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The start-up baseline: a bare Spring Boot web application (Tomcat and Spring MVC, one endpoint). */
+/**
+ * The start-up baseline: a bare Spring Boot web application (Tomcat and Spring MVC, one endpoint).
+ * Outside jp.partnerflow, so that neither component scanning nor a test looking for its
+ * configuration ever finds it.
+ */
 @SpringBootConfiguration
 @ImportAutoConfiguration({ ServletWebServerFactoryAutoConfiguration.class, DispatcherServletAutoConfiguration.class,
         WebMvcAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class })
