@@ -168,6 +168,6 @@ class MonthEndFanOutBenchmark extends FeatureTest {
     private long delivered() {
         return jdbc.sql("""
                 SELECT count(*) FROM notice_delivery d JOIN notice n ON n.id = d.notice_id
-                WHERE n.type = 'INVOICE_REMINDER' AND d.status = 'DELIVERED'""").query(Long.class).single();
+                WHERE n.type = 'INVOICE_REMINDER' AND d.channel = 'LINE' AND d.status = 'DELIVERED'""").query(Long.class).single();
     }
 }
