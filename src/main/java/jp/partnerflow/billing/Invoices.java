@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -183,7 +184,7 @@ public class Invoices implements InvoiceSteps {
     }
 
     /** The invoice of the order's billing month, if the partner has started it. */
-    public java.util.Optional<InvoiceView> ofMonth(PartnerPrincipal me, long orderId, String billingMonth) {
+    public Optional<InvoiceView> ofMonth(PartnerPrincipal me, long orderId, String billingMonth) {
         me.mustOwn("order", orderId, orders.get(orderId).partnerId());
         return months.find(orderId, billingMonth).flatMap(month -> invoices.findByBillingMonthId(month.id())).map(this::view);
     }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -90,7 +91,7 @@ public class WorkReports implements WorkReportSteps {
     }
 
     /** The work report of the order's billing month, if there is one. */
-    public java.util.Optional<WorkReport> ofMonth(long orderId, String billingMonth) {
+    public Optional<WorkReport> ofMonth(long orderId, String billingMonth) {
         return months.find(orderId, billingMonth).flatMap(month -> reports.findByBillingMonthId(month.id()));
     }
 

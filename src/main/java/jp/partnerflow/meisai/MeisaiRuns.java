@@ -194,13 +194,15 @@ public class MeisaiRuns {
 
     public void reportCompleted(long runId) {
         MeisaiRun run = get(runId);
-        reportMail.completed(connections.get(run.connectionId()), run.executor(), name(run), details(run, null));
+        MeisaiConnection connection = connections.get(run.connectionId());
+        reportMail.completed(connection, run.executor(), memo(connection, run, 0), details(run, null));
     }
 
     /** The run became an incident: recorded as failed with the reason, and the error report mail sent. */
     void failed(long runId, String reason) {
         MeisaiRun run = runs.save(get(runId).failed(reason, clock.instant()));
-        reportMail.failed(connections.get(run.connectionId()), run.executor(), name(run), details(run, reason));
+        MeisaiConnection connection = connections.get(run.connectionId());
+        reportMail.failed(connection, run.executor(), memo(connection, run, 0), details(run, reason));
     }
 
     public MeisaiRun get(long runId) {
@@ -233,13 +235,12 @@ public class MeisaiRuns {
         return rows;
     }
 
-    /** The import's memo (inputUserComment): the connection, the run and, from the second import on, its number. */
+    /**
+     * The run as 楽楽明細 and the report mail name it (an import's inputUserComment): the connection, the
+     * run and, from the second import on, the import's number.
+     */
     private static String memo(MeisaiConnection connection, MeisaiRun run, int part) {
         return connection.name() + " 実行" + run.id() + (part > 0 ? " (" + (part + 1) + ")" : "");
-    }
-
-    private String name(MeisaiRun run) {
-        return connections.get(run.connectionId()).name() + " 実行" + run.id();
     }
 
     private static String details(MeisaiRun run, String reason) {

@@ -46,7 +46,7 @@ class PartnerPagesController {
     @GetMapping("/partner/profile")
     String profile(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next) {
         Partner partner = partners.get(me.partnerId());
-        String back = next(next, "/partner/settings");
+        String back = next(next);
         if (partner.basicInfo() == null) {
             return "redirect:/partner/basic-info?next=" + back;
         }
@@ -59,10 +59,8 @@ class PartnerPagesController {
     @GetMapping("/partner/basic-info")
     String basicInfo(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next, Model model) {
         Partner partner = partners.get(me.partnerId());
-        model.addAttribute("info", partner.basicInfo() != null ? partner.basicInfo() : new BasicInfo("", "", ""));
-        model.addAttribute("next", next(next, "/partner/settings"));
-        model.addAttribute("errors", Map.of());
-        return "partner/basic-info";
+        return form(model, "partner/basic-info", "info",
+                partner.basicInfo() != null ? partner.basicInfo() : new BasicInfo("", "", ""), next, Map.of());
     }
 
     @PostMapping("/partner/basic-info")
@@ -73,24 +71,18 @@ class PartnerPagesController {
         Map<String, String> errors = errors(validator.validate(info), BASIC_INFO_ERRORS);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("info", info);
-            model.addAttribute("next", next(next, "/partner/settings"));
-            model.addAttribute("errors", errors);
-            return "partner/basic-info";
+            return form(model, "partner/basic-info", "info", info, next, errors);
         }
         partners.updateBasicInfo(me.partnerId(), info);
-        return "redirect:/partner/profile?next=" + next(next, "/partner/settings");
+        return "redirect:/partner/profile?next=" + next(next);
     }
 
     @GetMapping("/partner/bank-account")
     String bankAccount(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) String next,
             Model model) {
         Partner partner = partners.get(me.partnerId());
-        model.addAttribute("account", partner.bankAccount() != null ? partner.bankAccount()
-                : new BankAccount("", "", BankAccount.AccountType.ORDINARY, "", ""));
-        model.addAttribute("next", next(next, "/partner/settings"));
-        model.addAttribute("errors", Map.of());
-        return "partner/bank-account";
+        return form(model, "partner/bank-account", "account", partner.bankAccount() != null ? partner.bankAccount()
+                : new BankAccount("", "", BankAccount.AccountType.ORDINARY, "", ""), next, Map.of());
     }
 
     @PostMapping("/partner/bank-account")
@@ -104,13 +96,10 @@ class PartnerPagesController {
         Map<String, String> errors = errors(validator.validate(account), BANK_ACCOUNT_ERRORS);
         if (!errors.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("account", account);
-            model.addAttribute("next", next(next, "/partner/settings"));
-            model.addAttribute("errors", errors);
-            return "partner/bank-account";
+            return form(model, "partner/bank-account", "account", account, next, errors);
         }
         partners.updateBankAccount(me.partnerId(), account);
-        return "redirect:/partner/profile?next=" + next(next, "/partner/settings");
+        return "redirect:/partner/profile?next=" + next(next);
     }
 
     @GetMapping("/partner/registered")
@@ -138,10 +127,22 @@ class PartnerPagesController {
         return "partner/message";
     }
 
-    /** Only a page of this site: a {@code next} pointing elsewhere would make the form an open redirect. */
-    static String next(String next, String otherwise) {
+    /** A form page: what it shows, where it goes back to, and what was refused (field → message). */
+    private static String form(Model model, String view, String name, Object value, String next,
+            Map<String, String> errors) {
+        model.addAttribute(name, value);
+        model.addAttribute("next", next(next));
+        model.addAttribute("errors", errors);
+        return view;
+    }
+
+    /**
+     * Where to go back to: only a page of this site (a {@code next} pointing elsewhere would make the
+     * form an open redirect), else the settings.
+     */
+    private static String next(String next) {
         return next != null && next.startsWith("/partner") && !next.startsWith("//") && !next.contains("\\")
-                && !next.contains("://") ? next : otherwise;
+                && !next.contains("://") ? next : "/partner/settings";
     }
 
     private static <T> Map<String, String> errors(Set<ConstraintViolation<T>> violations, Map<String, String> messages) {

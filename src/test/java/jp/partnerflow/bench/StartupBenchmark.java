@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +25,7 @@ import baseline.BareWebApp;
 import jp.partnerflow.PartnerflowApplication;
 import jp.partnerflow.support.ChildJvm;
 import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.Nodes;
 import jp.partnerflow.support.TestDatabase;
 
 /**
@@ -81,7 +81,7 @@ class StartupBenchmark {
     }
 
     private static Start start(Class<?> main, List<String> args) throws Exception {
-        int port = freePort();
+        int port = Nodes.freePort();
         List<String> command = new ArrayList<>(List.of(ChildJvm.java(),
                 "-Xmx1g", "-cp", ChildJvm.classpath(), main.getName(), "--server.port=" + port));
         command.addAll(args);
@@ -127,11 +127,5 @@ class StartupBenchmark {
         List<Double> seconds = starts.stream().map(Start::seconds).sorted().toList();
         List<Long> heap = starts.stream().map(Start::heapMb).sorted(Comparator.naturalOrder()).toList();
         return new Start(seconds.get(seconds.size() / 2), heap.get(heap.size() / 2));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -16,18 +16,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
-import jp.partnerflow.PartnerflowApplication;
 import jp.partnerflow.billing.BillingMonthProcess;
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.Bulk;
-import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.Nodes;
 import jp.partnerflow.support.TestDatabase;
 
 /**
@@ -113,18 +110,11 @@ class TwoNodeSpeedUpBenchmark {
     }
 
     private static ConfigurableApplicationContext node(TestDatabase.Connection db, String name) {
-        return new SpringApplicationBuilder(PartnerflowApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--camunda.bpm.process-engine-name=" + name,
-                "--camunda.bpm.admin-user.password=" + FeatureTest.STAFF_PASSWORD,
-                "--partnerflow.line.api-base-url=" + LINE.baseUrl(),
-                "--partnerflow.line.channel-access-token=" + FeatureTest.CHANNEL_TOKEN,
-                "--partnerflow.line.channel-secret=" + FeatureTest.CHANNEL_SECRET, "--spring.mail.host=");
+        return Nodes.start(db, name, LINE.baseUrl());
     }
 
     private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((ServletWebServerApplicationContext) node).getWebServer().getPort(), FeatureTest.STAFF_USER,
-                FeatureTest.STAFF_PASSWORD);
+        return Nodes.api(node);
     }
 
     private static double median(List<Double> values) {

@@ -11,8 +11,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.Browser;
 import jp.partnerflow.support.FeatureTest;
@@ -87,7 +85,7 @@ class PartnerPagesCycleTest extends FeatureTest {
         assertThat(phone.get("/partner/invoices/" + invoice).html()).contains("確認中").doesNotContain("edit-invoice");
 
         // 差し戻し → the page shows the reason → fixed → sent again
-        review(month, "RETURN", "交通費の領収書を添付してください");
+        reviewMonth(month, "RETURN", "交通費の領収書を添付してください");
         Browser.Page returned = phone.get("/partner/invoices/" + invoice);
         assertThat(returned.html()).contains("差し戻し", "交通費の領収書を添付してください", "修正する");
         good.put("expenseAmount[0]", "2200");
@@ -96,7 +94,7 @@ class PartnerPagesCycleTest extends FeatureTest {
         assertThat(phone.get("/partner/invoices/" + invoice + "/check").html()).contains("104,500円");
         assertThat(phone.post("/partner/invoices/" + invoice + "/submit", Map.of("invoiceMonth", "2026-12",
                 "monthConfirmed", "yes")).html()).contains("請求書を送信しました");
-        review(month, "APPROVE", null);
+        reviewMonth(month, "APPROVE", null);
 
         // 支払通知書 → 承認
         long notice = await().atMost(PATIENCE).until(() -> api.get("/api/payment-notices?invoiceId=" + invoice),
@@ -172,12 +170,4 @@ class PartnerPagesCycleTest extends FeatureTest {
         return api.get("/api/partners/" + partnerId).json().get("email").asText();
     }
 
-    private void review(String month, String decision, String reason) {
-        JsonNode tasks = await().atMost(PATIENCE).until(() -> api.get("/engine-rest/task?processInstanceId=" + month).json(),
-                t -> t.size() == 1);
-        assertThat(api.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form", """
-                {"variables":{"review":{"value":"%s","type":"String"}%s}}""".formatted(decision,
-                reason == null ? "" : ",\"returnReason\":{\"value\":\"%s\",\"type\":\"String\"}".formatted(reason)))
-                .status()).isEqualTo(204);
-    }
 }

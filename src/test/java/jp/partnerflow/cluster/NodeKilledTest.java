@@ -8,9 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -31,6 +27,7 @@ import jp.partnerflow.support.Api;
 import jp.partnerflow.support.ChildJvm;
 import jp.partnerflow.support.Bulk;
 import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.Nodes;
 import jp.partnerflow.support.TestDatabase;
 
 /**
@@ -57,7 +54,7 @@ class NodeKilledTest {
         try (ConfigurableApplicationContext a = new SpringApplicationBuilder(PartnerflowApplication.class)
                 .run(args(db, "nodeA", 0))) {
             JdbcClient jdbc = a.getBean(JdbcClient.class);
-            int portB = freePort();
+            int portB = Nodes.freePort();
             List<String> command = new ArrayList<>(List.of(ChildJvm.java(),
                     "-Xmx768m", "-cp", ChildJvm.classpath(), PartnerflowApplication.class.getName()));
             command.addAll(List.of(args(db, "nodeB", portB)));
@@ -66,8 +63,7 @@ class NodeKilledTest {
             await().atMost(Duration.ofMinutes(2)).ignoreExceptions()
                     .until(() -> nodeB.anonymous().get("/actuator/health").status() == 200);
 
-            Api nodeA = new Api(((ServletWebServerApplicationContext) a).getWebServer().getPort(), FeatureTest.STAFF_USER,
-                    FeatureTest.STAFF_PASSWORD);
+            Api nodeA = Nodes.api(a);
             List<Long> orders = Bulk.approvedOrders(jdbc, nodeA.company(true), N);
             RuntimeService runtime = a.getBean(RuntimeService.class);
             for (Long order : orders) {
@@ -114,20 +110,8 @@ class NodeKilledTest {
 
     /** A node's settings: jobs a dead node locked are taken over after 10 s (default 5 min). */
     private static String[] args(TestDatabase.Connection db, String name, int port) {
-        return new String[] { "--server.port=" + port, "--spring.datasource.url=" + db.url(),
-                "--spring.datasource.username=" + db.user(), "--spring.datasource.password=" + db.password(),
-                "--camunda.bpm.process-engine-name=" + name, "--camunda.bpm.admin-user.password=" + FeatureTest.STAFF_PASSWORD,
-                "--camunda.bpm.job-execution.lock-time-in-millis=10000",
-                "--partnerflow.line.api-base-url=" + LINE.baseUrl(),
-                "--partnerflow.line.channel-access-token=" + FeatureTest.CHANNEL_TOKEN,
-                "--partnerflow.line.channel-secret=" + FeatureTest.CHANNEL_SECRET,
+        return Nodes.args(db, name, port, LINE.baseUrl(), "--camunda.bpm.job-execution.lock-time-in-millis=10000",
                 "--partnerflow.notification.sweep-after=PT5S", "--partnerflow.notification.sweep-interval=PT1S",
-                "--partnerflow.notification.retry-cycle=PT1S,PT1S,PT1S", "--spring.mail.host=" };
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+                "--partnerflow.notification.retry-cycle=PT1S,PT1S,PT1S");
     }
 }

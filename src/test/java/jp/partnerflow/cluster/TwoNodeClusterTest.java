@@ -22,19 +22,17 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import jp.partnerflow.PartnerflowApplication;
 import jp.partnerflow.billing.BillingMonthProcess;
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.Bulk;
 import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.Nodes;
 import jp.partnerflow.support.TestDatabase;
 import jp.partnerflow.support.Webhooks;
 
@@ -50,9 +48,7 @@ class TwoNodeClusterTest {
     private static final Duration PATIENCE = Duration.ofMinutes(4);
     /** Api.order's period: December 2026 to March 2027. */
     private static final int MONTHS_PER_ORDER = 4;
-    private static final String TOKEN = FeatureTest.CHANNEL_TOKEN;
     private static final String SECRET = FeatureTest.CHANNEL_SECRET;
-    private static final String PASSWORD = FeatureTest.STAFF_PASSWORD;
     private static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort().containerThreads(32));
 
     @Test
@@ -183,17 +179,12 @@ class TwoNodeClusterTest {
     }
 
     private static ConfigurableApplicationContext node(TestDatabase.Connection db, String name) {
-        return new SpringApplicationBuilder(PartnerflowApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-                "--spring.datasource.password=" + db.password(), "--camunda.bpm.process-engine-name=" + name,
-                "--camunda.bpm.admin-user.password=" + PASSWORD, "--partnerflow.line.api-base-url=" + LINE.baseUrl(),
-                "--partnerflow.line.channel-access-token=" + TOKEN, "--partnerflow.line.channel-secret=" + SECRET,
-                "--partnerflow.notification.sweep-after=PT5S", "--partnerflow.notification.sweep-interval=PT1S",
-                "--partnerflow.notification.retry-cycle=PT1S,PT1S,PT1S", "--spring.mail.host=");
+        return Nodes.start(db, name, LINE.baseUrl(), "--partnerflow.notification.sweep-after=PT5S",
+                "--partnerflow.notification.sweep-interval=PT1S", "--partnerflow.notification.retry-cycle=PT1S,PT1S,PT1S");
     }
 
     private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((ServletWebServerApplicationContext) node).getWebServer().getPort(), FeatureTest.STAFF_USER, PASSWORD);
+        return Nodes.api(node);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

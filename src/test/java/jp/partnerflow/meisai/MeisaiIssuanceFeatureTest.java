@@ -235,19 +235,6 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
                 n -> n.get("meisaiStatus").asText().equals(status));
     }
 
-    private static MimeMessage awaitMail(String subject) {
-        return await().atMost(PATIENCE).until(() -> java.util.Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null);
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<LoggedRequest> imports() {
         return MEISAI.findAll(postRequestedFor(urlEqualTo("/acme/api/v1/reports/imports")));
     }

@@ -12,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.Charset;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -340,19 +338,6 @@ class MeisaiRunFeatureTest extends FeatureTest {
 
     private static List<LoggedRequest> imports() {
         return MEISAI.findAll(postRequestedFor(urlEqualTo("/acme/api/v1/reports/imports")));
-    }
-
-    private static MimeMessage awaitMail(String subject) {
-        return await().atMost(PATIENCE).until(() -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> subject.equals(subjectOf(m))).findFirst().orElse(null), m -> m != null);
-    }
-
-    private static String subjectOf(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {

@@ -54,10 +54,10 @@ class NoticeMailTest extends FeatureTest {
         long invoice = partner.post("/api/me/invoices", "{\"orderId\":%d,\"billingMonth\":\"2026-12\"}".formatted(order)).id();
         assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
                 .isEqualTo(200);
-        review(month, "RETURN", "請求月を確認してください");
+        reviewMonth(month, "RETURN", "請求月を確認してください");
         assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
                 .isEqualTo(200);
-        review(month, "APPROVE", null);
+        reviewMonth(month, "APPROVE", null);
         long notice = await().atMost(PATIENCE).until(() -> api.get("/api/payment-notices?invoiceId=" + invoice),
                 r -> r.status() == 200 && r.json().get("status").asText().equals("SENT")).json().get("id").asLong();
         String noticeProcess = api.get("/api/payment-notices/" + notice).json().get("processInstanceId").asText();
@@ -118,15 +118,6 @@ class NoticeMailTest extends FeatureTest {
     private String job(String processInstance, String activityId) {
         return await().atMost(PATIENCE).until(() -> management.createJobQuery().processInstanceId(processInstance)
                 .activityId(activityId).singleResult(), j -> j != null).getId();
-    }
-
-    private void review(String month, String decision, String reason) {
-        String task = await().atMost(PATIENCE).until(() -> api.get("/engine-rest/task?processInstanceId=" + month).json(),
-                t -> t.size() == 1).get(0).get("id").asText();
-        assertThat(api.post("/engine-rest/task/" + task + "/submit-form", """
-                {"variables":{"review":{"value":"%s","type":"String"}%s}}""".formatted(decision,
-                reason == null ? "" : ",\"returnReason\":{\"value\":\"%s\",\"type\":\"String\"}".formatted(reason)))
-                .status()).isEqualTo(204);
     }
 
     /** The partner's mails in the order they arrived, once there are n. */

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -26,6 +27,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
@@ -168,49 +173,31 @@ public abstract class FeatureTest {
         return new PaymentNoticeSent(user, partnerId, order, invoice, notice);
     }
 
-    /**
-     * n partners of the company, each with a payment notice of December 2026 approved now, written
-     * in bulk (numbers BENCH-PN-…), for runs and benchmarks over many notices.
-     */
+    /** n partners of the company, each with a December 2026 payment notice approved now ({@link Bulk#approvedNotices}). */
     protected void approvedNoticesInBulk(long company, int n) {
-        jdbc.sql("""
-                INSERT INTO partner (company_id, name, email, kind, line_following, created_at)
-                SELECT :company, 'ベンチ ' || g, 'bench-' || :company || '-' || g || '@example.jp', 'INDIVIDUAL', FALSE, now()
-                FROM generate_series(1, :n) g""").param("company", company).param("n", n).update();
-        jdbc.sql("""
-                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
-                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
-                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', DATE '2026-12-01', DATE '2026-12-31', 300000,
-                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
-                FROM partner p WHERE p.company_id = :company""").param("company", company).update();
-        jdbc.sql("""
-                INSERT INTO billing_month (purchase_order_id, billing_month, closing_date, status, process_instance_id, opened_at)
-                SELECT o.id, '2026-12', DATE '2026-12-31', 'INVOICED', 'bench', now()
-                FROM purchase_order o JOIN partner p ON p.id = o.partner_id WHERE p.company_id = :company""")
-                .param("company", company).update();
-        jdbc.sql("""
-                INSERT INTO invoice (number, billing_month_id, partner_id, status, created_at)
-                SELECT 'BENCH-INV-' || b.id, b.id, o.partner_id, 'APPROVED', now()
-                FROM billing_month b JOIN purchase_order o ON o.id = b.purchase_order_id JOIN partner p ON p.id = o.partner_id
-                WHERE p.company_id = :company""").param("company", company).update();
-        jdbc.sql("""
-                INSERT INTO payment_notice (number, invoice_id, partner_id, purchase_order_id, billing_month, work_received_on,
-                    status, created_at)
-                SELECT 'BENCH-PN-' || i.id, i.id, i.partner_id, b.purchase_order_id, '2026-12', DATE '2026-12-31', 'APPROVED', now()
-                FROM invoice i JOIN billing_month b ON b.id = i.billing_month_id JOIN partner p ON p.id = i.partner_id
-                WHERE p.company_id = :company""").param("company", company).update();
-        jdbc.sql("""
-                INSERT INTO payment_notice_version (payment_notice_id, position, version, amount_ten_percent, tax_ten_percent,
-                    amount_eight_percent, tax_eight_percent, amount_non_taxable, expenses, withholding, amount_paid,
-                    payment_date, sent_at, confirmation_deadline)
-                SELECT n.id, 0, 1, 300000, 30000, 0, 0, 0, 0, 30630, 299370, DATE '2027-01-31', now(), now()
-                FROM payment_notice n JOIN partner p ON p.id = n.partner_id WHERE p.company_id = :company""")
-                .param("company", company).update();
-        jdbc.sql("""
-                INSERT INTO payment_notice_event (payment_notice_id, position, version, kind, actor, occurred_at)
-                SELECT n.id, 0, 1, 'APPROVED', 'partner:' || n.partner_id, now()
-                FROM payment_notice n JOIN partner p ON p.id = n.partner_id WHERE p.company_id = :company""")
-                .param("company", company).update();
+        Bulk.approvedNotices(jdbc, company, n);
+    }
+
+    /** The first mail with this subject the test mail server received. */
+    protected static MimeMessage awaitMail(String subject) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return subject.equals(m.getSubject());
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).findFirst().orElse(null), m -> m != null);
+    }
+
+    /** Staff decide the month's one review task in Tasklist (engine REST): APPROVE, or RETURN with a reason. */
+    protected void reviewMonth(String billingMonthProcess, String decision, String reason) {
+        JsonNode tasks = await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/engine-rest/task?processInstanceId=" + billingMonthProcess).json(), t -> t.size() == 1);
+        assertThat(api.post("/engine-rest/task/" + tasks.get(0).get("id").asText() + "/submit-form", """
+                {"variables":{"review":{"value":"%s","type":"String"}%s}}""".formatted(decision,
+                reason == null ? "" : ",\"returnReason\":{\"value\":\"%s\",\"type\":\"String\"}".formatted(reason)))
+                .status()).isEqualTo(204);
     }
 
     protected long count(String table) {

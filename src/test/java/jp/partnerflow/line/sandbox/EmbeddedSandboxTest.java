@@ -3,8 +3,6 @@ package jp.partnerflow.line.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.Browser;
+import jp.partnerflow.support.Nodes;
 
 /**
  * The newcomer's way in: the embedded default (H2, as `mvn spring-boot:run` runs it — this test is
@@ -29,7 +28,7 @@ import jp.partnerflow.support.Browser;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("sandbox")
 class EmbeddedSandboxTest {
-    private static final int PORT = freePort();
+    private static final int PORT = Nodes.freePort();
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
     @DynamicPropertySource
@@ -95,13 +94,5 @@ class EmbeddedSandboxTest {
         }
         assertThat(data).as("a button " + label).isNotNull();
         return data;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
