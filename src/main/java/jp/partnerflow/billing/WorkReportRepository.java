@@ -10,6 +10,8 @@ interface WorkReportRepository extends ListCrudRepository<WorkReport, Long> {
 
     Optional<WorkReport> findByBillingMonthId(long billingMonthId);
 
+    // written out: a derived query renders its SQL on every call, and this one is on every reminder's path
+    @Query("SELECT EXISTS (SELECT 1 FROM work_report WHERE billing_month_id = :billingMonthId)")
     boolean existsByBillingMonthId(long billingMonthId);
 
     @Query("""

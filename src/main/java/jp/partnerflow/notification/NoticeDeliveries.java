@@ -2,7 +2,8 @@ package jp.partnerflow.notification;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +62,12 @@ public class NoticeDeliveries {
     }
 
     /** One attempt on the delivery's channel (LINE with its retry key); throws if it was not accepted. */
-    void push(NoticeDelivery delivery) {
-        Notice notice = notice(delivery);
+    private void push(NoticeDelivery delivery) {
+        push(delivery, notice(delivery));
+    }
+
+    /** One attempt of the notice's delivery (LINE with its retry key); throws if it was not accepted. */
+    void push(NoticeDelivery delivery, Notice notice) {
         if (delivery.channel() == NoticeDelivery.Channel.MAIL) {
             Map<Long, String> failed = mail.send(Map.of(delivery, notice));
             if (!failed.isEmpty()) {
@@ -73,11 +78,16 @@ public class NoticeDeliveries {
         line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
     }
 
-    /** Mail deliveries of a batch over one SMTP connection; returns those that failed, with the reason. */
-    Map<Long, String> mail(List<NoticeDelivery> batch) {
-        Map<NoticeDelivery, Notice> mails = new LinkedHashMap<>();
-        batch.forEach(d -> mails.put(d, notice(d)));
-        return mail.send(mails);
+    /** Mail deliveries (each with its notice) over one SMTP connection; returns those that failed, with the reason. */
+    Map<Long, String> mail(Map<NoticeDelivery, Notice> batch) {
+        return mail.send(batch);
+    }
+
+    /** The notices of a batch, read at once. */
+    Map<Long, Notice> notices(Collection<Long> noticeIds) {
+        Map<Long, Notice> byId = new HashMap<>();
+        notices.findAllById(noticeIds).forEach(n -> byId.put(n.id(), n));
+        return byId;
     }
 
     private Notice notice(NoticeDelivery delivery) {

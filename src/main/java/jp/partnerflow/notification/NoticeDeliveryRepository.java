@@ -3,6 +3,7 @@ package jp.partnerflow.notification;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -13,12 +14,21 @@ interface NoticeDeliveryRepository extends ListCrudRepository<NoticeDelivery, Lo
     /** LINE first, then MAIL. */
     List<NoticeDelivery> findByNoticeIdOrderByChannel(long noticeId);
 
-    /** Locks those of the deliveries that wait for their first attempt, skipping rows another sender holds. */
-    @Query("SELECT * FROM notice_delivery WHERE id IN (:ids) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED")
-    List<NoticeDelivery> lockPending(Collection<Long> ids);
+    /** A delivery waiting for its first attempt (the outbox): written as plain SQL, it is on every notice's path. */
+    @Modifying
+    @Query("""
+            INSERT INTO notice_delivery (notice_id, channel, recipient, status, retry_key, attempts, created_at)
+            VALUES (:noticeId, :channel, :recipient, 'PENDING', :retryKey, 0, :createdAt)""")
+    void insertPending(long noticeId, String channel, String recipient, UUID retryKey, Instant createdAt);
 
-    @Query("SELECT id FROM notice_delivery WHERE status = 'PENDING' AND created_at < :before ORDER BY id LIMIT :limit")
-    List<Long> pendingSince(Instant before, int limit);
+    /** Locks the notices' deliveries that wait for their first attempt, skipping rows another sender holds. */
+    @Query("SELECT * FROM notice_delivery WHERE notice_id IN (:noticeIds) AND status = 'PENDING' ORDER BY id FOR UPDATE SKIP LOCKED")
+    List<NoticeDelivery> lockPending(Collection<Long> noticeIds);
+
+    @Query("""
+            SELECT DISTINCT notice_id FROM notice_delivery WHERE status = 'PENDING' AND created_at < :before
+            ORDER BY notice_id LIMIT :limit""")
+    List<Long> noticesPendingSince(Instant before, int limit);
 
     @Modifying
     @Query("UPDATE notice_delivery SET status = 'DELIVERED', attempts = attempts + 1, delivered_at = :at, "

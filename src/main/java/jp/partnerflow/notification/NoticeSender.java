@@ -3,6 +3,7 @@ package jp.partnerflow.notification;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,26 +62,26 @@ class NoticeSender implements SmartLifecycle {
         this.sweepAfter = sweepAfter;
     }
 
-    /** Sends the delivery once the current transaction has committed (never for one that rolls back). */
-    void sendAfterCommit(long deliveryId) {
+    /** Sends the notice's deliveries once the current transaction has committed (never for one that rolls back). */
+    void sendAfterCommit(long noticeId) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                submit(deliveryId);
+                submit(noticeId);
             }
         });
     }
 
-    private void submit(long deliveryId) {
-        if (queued.add(deliveryId)) {
-            queue.add(deliveryId);
+    private void submit(long noticeId) {
+        if (queued.add(noticeId)) {
+            queue.add(noticeId);
         }
     }
 
     /** Deliveries waiting longer than they should: left by a node that stopped, or by a lost hand-over. */
     @Scheduled(fixedDelayString = "${partnerflow.notification.sweep-interval}")
     void sweep() {
-        deliveries.pendingSince(clock.instant().minus(sweepAfter), 500).forEach(this::submit);
+        deliveries.noticesPendingSince(clock.instant().minus(sweepAfter), 500).forEach(this::submit);
     }
 
     private void work() {
@@ -106,18 +107,21 @@ class NoticeSender implements SmartLifecycle {
         }
     }
 
-    /** One transaction: lock the batch's pending rows (skipping any another node has), push, record. */
+    /** One transaction: lock the batch's pending deliveries (skipping any another node has), push, record. */
     private void send(List<Long> batch) {
         transaction.executeWithoutResult(status -> {
+            List<NoticeDelivery> pending = deliveries.lockPending(batch);
+            Map<Long, Notice> notices = push.notices(pending.stream().map(NoticeDelivery::noticeId).distinct().toList());
             List<Long> delivered = new ArrayList<>();
-            List<NoticeDelivery> mails = new ArrayList<>();
-            for (NoticeDelivery delivery : deliveries.lockPending(batch)) {
+            Map<NoticeDelivery, Notice> mails = new LinkedHashMap<>();
+            for (NoticeDelivery delivery : pending) {
+                Notice notice = notices.get(delivery.noticeId());
                 if (delivery.channel() == NoticeDelivery.Channel.MAIL) {
-                    mails.add(delivery);
+                    mails.put(delivery, notice);
                     continue;
                 }
                 try {
-                    push.push(delivery);
+                    push.push(delivery, notice);
                     delivered.add(delivery.id());
                 } catch (RuntimeException e) {
                     failed(delivery.id(), delivery.noticeId(), NoticeDeliveries.reason(e));
@@ -125,7 +129,7 @@ class NoticeSender implements SmartLifecycle {
             }
             if (!mails.isEmpty()) {
                 Map<Long, String> failures = push.mail(mails);
-                for (NoticeDelivery mail : mails) {
+                for (NoticeDelivery mail : mails.keySet()) {
                     if (failures.containsKey(mail.id())) {
                         failed(mail.id(), mail.noticeId(), failures.get(mail.id()));
                     } else {

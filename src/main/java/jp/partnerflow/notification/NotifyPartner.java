@@ -53,18 +53,21 @@ public class NotifyPartner {
         Partner partner = partners.get(request.partnerId());
         Notice notice = notices.save(new Notice(null, partner.id(), request.type(), request.type().title(),
                 request.body(), request.linkUrl(), request.actions(), clock.instant()));
-        if (mail.enabled()) {
+        boolean byMail = mail.enabled();
+        boolean onLine = line.enabled() && channels.line(companies.get(partner.companyId()), partner);
+        if (byMail) {
             deliver(notice, NoticeDelivery.Channel.MAIL, partner.email());
         }
-        if (line.enabled() && channels.line(companies.get(partner.companyId()), partner)) {
+        if (onLine) {
             deliver(notice, NoticeDelivery.Channel.LINE, partner.lineUserId());
+        }
+        if (byMail || onLine) {
+            sender.sendAfterCommit(notice.id());
         }
         return notice.id();
     }
 
     private void deliver(Notice notice, NoticeDelivery.Channel channel, String recipient) {
-        NoticeDelivery delivery = deliveries.save(new NoticeDelivery(null, notice.id(), channel, recipient,
-                NoticeDelivery.Status.PENDING, UUID.randomUUID(), 0, null, clock.instant(), null));
-        sender.sendAfterCommit(delivery.id());
+        deliveries.insertPending(notice.id(), channel.name(), recipient, UUID.randomUUID(), clock.instant());
     }
 }

@@ -175,7 +175,6 @@ class MonthEndFanOutBenchmark extends FeatureTest {
             assertThat(System.nanoTime() - start).as("still running after 30 min").isLessThan(TimeUnit.MINUTES.toNanos(30));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.println("PHASE " + processKey + " " + n + " " + java.time.Instant.now().minusNanos((long) (seconds * 1e9)) + " " + java.time.Instant.now());
         sampler.shutdown();
         Thread.sleep(1500); // PostgreSQL publishes its counters with a delay
         long[] after = databaseWork();
