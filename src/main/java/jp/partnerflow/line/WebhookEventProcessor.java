@@ -87,10 +87,7 @@ class WebhookEventProcessor {
     void process(String webhookEventId) {
         Handled handled;
         try {
-            handled = transaction.execute(status -> {
-                events.commitProcessingWithoutFlush();
-                return events.lockIfReceived(webhookEventId).map(this::handle).orElse(null);
-            });
+            handled = transaction.execute(status -> events.lockIfReceived(webhookEventId).map(this::handle).orElse(null));
         } catch (RuntimeException e) {
             log.warn("LINE event {} failed, handing it to Camunda for retries: {}", webhookEventId, e.toString());
             transaction.executeWithoutResult(status -> {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -27,24 +26,9 @@ class WebhookEvents {
     }
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
 
-    WebhookEvents(JdbcClient jdbc, @Value("${spring.datasource.url}") String url) {
+    WebhookEvents(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.postgres = url.startsWith("jdbc:postgresql:");
-    }
-
-    /**
-     * Lets the current transaction (an event's processing) commit without waiting for PostgreSQL to
-     * flush it to disk. The event itself was stored durably before LINE got its 200; if the database
-     * crashes before the flush, effects and "processed" mark are lost together and the sweeper works
-     * the still-RECEIVED event off again. It halves the disk flushes per event, and the webhook's
-     * own commits no longer queue behind those of the processing.
-     */
-    void commitProcessingWithoutFlush() {
-        if (postgres) {
-            jdbc.sql("SET LOCAL synchronous_commit = off").update();
-        }
     }
 
     /**

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -42,6 +43,8 @@ import jp.partnerflow.support.SmtpSink;
  * ({@code -Dbench.months=N}, default 10,000; a warm-up round of N/5 of each first). Prints a table and
  * writes target/bench/month-end-fan-out.json.
  */
+// closed after the benchmark: its job executor and senders take no part in the next one
+@DirtiesContext
 class MonthEndFanOutBenchmark extends FeatureTest {
     private static final int N = Integer.getInteger("bench.months", 10_000);
     private static final int WARM_UP = Math.max(200, N / 5);

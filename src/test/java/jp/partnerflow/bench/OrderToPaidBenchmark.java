@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.test.annotation.DirtiesContext;
+
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
 
@@ -29,6 +31,8 @@ import jp.partnerflow.support.FeatureTest;
  * rounds after a warm-up round. Baseline in the same run: the same clients making the same number of
  * API requests per cycle as plain authenticated reads, expressed as cycles per second.
  */
+// closed after the benchmark: its job executor and senders take no part in the next one
+@DirtiesContext
 class OrderToPaidBenchmark extends FeatureTest {
     private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
     private static final int CYCLES = Integer.getInteger("bench.cycles", 25);

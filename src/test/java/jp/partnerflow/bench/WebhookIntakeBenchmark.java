@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -49,6 +50,8 @@ import jp.partnerflow.support.Webhooks;
  * {@code mvn -B test -Dtest=WebhookIntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * Prints a table and writes target/bench/webhook-intake.json.
  */
+// closed after the benchmark: its job executor and senders take no part in the next one
+@DirtiesContext
 @Import(WebhookIntakeBenchmark.Baselines.class)
 class WebhookIntakeBenchmark extends FeatureTest {
     private static final int RATE = Integer.getInteger("bench.rate", 200);

@@ -25,6 +25,7 @@ import java.util.function.ToDoubleFunction;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -41,6 +42,8 @@ import jp.partnerflow.support.FeatureTest;
  * ({@code -Dbench.notices=N}, default 10,000; {@code -Dbench.rounds=R}, default 3). Prints a table and
  * writes target/bench/meisai-issuance.json.
  */
+// closed after the benchmark: its job executor and senders take no part in the next one
+@DirtiesContext
 class MeisaiIssuanceBenchmark extends FeatureTest {
     private static final int N = Integer.getInteger("bench.notices", 10_000);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
