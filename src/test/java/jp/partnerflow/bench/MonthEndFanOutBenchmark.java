@@ -23,6 +23,7 @@ import java.util.function.BooleanSupplier;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -167,7 +168,7 @@ class MonthEndFanOutBenchmark extends FeatureTest {
      */
     private void closeTheMonths() {
         List<String> ids = runtime.createProcessInstanceQuery().processDefinitionKey(BillingMonthProcess.ID).list()
-                .stream().map(p -> p.getId()).toList();
+                .stream().map(ProcessInstance::getId).toList();
         for (int from = 0; from < ids.size(); from += 1000) {
             runtime.deleteProcessInstances(ids.subList(from, Math.min(ids.size(), from + 1000)), "benchmark round over",
                     true, true);

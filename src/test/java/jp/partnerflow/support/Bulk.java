@@ -1,5 +1,6 @@
 package jp.partnerflow.support;
 
+import java.time.YearMonth;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,12 +17,7 @@ public final class Bulk {
                 SELECT :company, 'ベンチ ' || g, 'bench-' || :company || '-' || g || '@example.jp', 'INDIVIDUAL',
                        'Ubench' || :company || 'x' || g, TRUE, now()
                 FROM generate_series(1, :n) g""").param("company", company).param("n", n).update();
-        jdbc.sql("""
-                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
-                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
-                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', DATE '2027-01-01', DATE '2027-01-31', 300000,
-                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
-                FROM partner p WHERE p.company_id = :company""").param("company", company).update();
+        approvedMonthlyOrders(jdbc, company, YearMonth.of(2027, 1));
         return jdbc.sql("SELECT o.id FROM purchase_order o JOIN partner p ON p.id = o.partner_id "
                 + "WHERE p.company_id = :company ORDER BY o.id").param("company", company).query(Long.class).list();
     }
@@ -32,12 +28,7 @@ public final class Bulk {
                 INSERT INTO partner (company_id, name, email, kind, line_following, created_at)
                 SELECT :company, 'ベンチ ' || g, 'bench-' || :company || '-' || g || '@example.jp', 'INDIVIDUAL', FALSE, now()
                 FROM generate_series(1, :n) g""").param("company", company).param("n", n).update();
-        jdbc.sql("""
-                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
-                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
-                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', DATE '2026-12-01', DATE '2026-12-31', 300000,
-                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
-                FROM partner p WHERE p.company_id = :company""").param("company", company).update();
+        approvedMonthlyOrders(jdbc, company, YearMonth.of(2026, 12));
         jdbc.sql("""
                 INSERT INTO billing_month (purchase_order_id, billing_month, closing_date, status, process_instance_id, opened_at)
                 SELECT o.id, '2026-12', DATE '2026-12-31', 'INVOICED', 'bench', now()
@@ -66,5 +57,16 @@ public final class Bulk {
                 SELECT n.id, 0, 1, 'APPROVED', 'partner:' || n.partner_id, now()
                 FROM payment_notice n JOIN partner p ON p.id = n.partner_id WHERE p.company_id = :company""")
                 .param("company", company).update();
+    }
+
+    /** An approved monthly order for the month for each partner of the company. */
+    private static void approvedMonthlyOrders(JdbcClient jdbc, long company, YearMonth month) {
+        jdbc.sql("""
+                INSERT INTO purchase_order (number, partner_id, title, work_content, period_start, period_end, fee,
+                    fee_type, tax_rate, payment_month_offset, payment_day, status, revision, issued_at, approved_at)
+                SELECT 'BENCH-' || p.id, p.id, 'ベンチ案件', '内容', :start, :end, 300000,
+                       'MONTHLY', 'TEN_PERCENT', 1, 31, 'APPROVED', 0, now(), now()
+                FROM partner p WHERE p.company_id = :company""").param("company", company)
+                .param("start", month.atDay(1)).param("end", month.atEndOfMonth()).update();
     }
 }
