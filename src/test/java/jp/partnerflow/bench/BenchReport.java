@@ -44,6 +44,11 @@ class BenchReport {
             rows.add(row("month-end fan-out: reminders/s, N = %d".formatted(fanOut.get("n").asInt()),
                     fanOut.get("reminders").get("per_second").asDouble(), fanOut.get("bare").get("per_second").asDouble(),
                     "/s (bare: engine timers doing nothing)"));
+            JsonNode cpu = fanOut.get("cpu_ms_per_item");
+            rows.add(row("month-end fan-out: CPU per reminder, service JVM", cpu.get("reminders").get("service").asDouble(),
+                    cpu.get("bare").get("service").asDouble(), "ms (bare: per timer)"));
+            rows.add(row("month-end fan-out: CPU per reminder, PostgreSQL", cpu.get("reminders").get("database").asDouble(),
+                    cpu.get("bare").get("database").asDouble(), "ms (bare: per timer)"));
         } else {
             rows.add(missing("month-end fan-out", "MonthEndFanOutBenchmark"));
         }

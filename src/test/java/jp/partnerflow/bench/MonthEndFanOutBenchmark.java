@@ -1,7 +1,5 @@
 package jp.partnerflow.bench;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
@@ -9,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,38 +22,55 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import jp.partnerflow.billing.BillingMonthProcess;
 import jp.partnerflow.support.Bulk;
+import jp.partnerflow.support.CpuTime;
 import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.LineSink;
 import jp.partnerflow.support.SmtpSink;
 
 /**
  * Month-end fan-out: N open billing months whose day-after-closing reminder falls due at once, on
- * PostgreSQL with LINE faked, timed until every reminder has been pushed; next to the bare engine
- * firing N timers of a process that does nothing, in the same run. Not part of the default test run:
+ * PostgreSQL with LINE and mail faked by sinks that only count, timed until every reminder has been
+ * pushed and mailed; next to the bare engine firing N timers of a process that does nothing, in the
+ * same run. Not part of the default test run:
  * {@code mvn -B test -Dtest=MonthEndFanOutBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
  * ({@code -Dbench.months=N}, default 10,000; {@code -Dbench.rounds=R}, default 3, each round reminders then
- * bare, the median reported; a warm-up round of N/5 of each first). Prints a table and
- * writes target/bench/month-end-fan-out.json.
+ * bare, the median reported). A full untimed round of each comes first: the reminder path is long, and
+ * with a shorter warm-up the JIT was still at work in the first timed rounds (they came out 25 % and
+ * 40 % slower than the third). Prints a table, with the CPU each item cost the service and the
+ * database, and writes target/bench/month-end-fan-out.json.
  */
 // closed after the benchmark: its job executor and senders take no part in the next one
 @DirtiesContext
 class MonthEndFanOutBenchmark extends FeatureTest {
     private static final int N = Integer.getInteger("bench.months", 10_000);
-    private static final int WARM_UP = Math.max(200, N / 5);
+    private static final int WARM_UP = N;
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final String MONTH = "2027-01";
     private static final String BARE = "bench-bare-timer";
 
     /** While timed, mail goes to a sink that only counts (see {@link SmtpSink}). */
     static final SmtpSink MAIL_SINK = new SmtpSink();
+    /** LINE of this benchmark's service: a fake that only counts (see {@link LineSink}). */
+    static final LineSink LINE_SINK = new LineSink();
+
+    /** The service's LINE is the sink (a registrar's property wins over the feature tests' own). */
+    @TestConfiguration
+    static class LineAtTheSink {
+        @Bean
+        DynamicPropertyRegistrar lineSink() {
+            return registry -> registry.add("partnerflow.line.api-base-url", LINE_SINK::baseUrl);
+        }
+    }
 
     @Autowired
     JavaMailSenderImpl mailSender;
@@ -68,7 +81,8 @@ class MonthEndFanOutBenchmark extends FeatureTest {
     @Autowired
     Environment env;
 
-    record Run(double seconds, double perSecond, long peakHeapMb, double commitsEach, double rowsWrittenEach) {
+    record Run(double seconds, double perSecond, long peakHeapMb, double commitsEach, double rowsWrittenEach,
+            double serviceCpuMsEach, double databaseCpuMsEach) {
     }
 
     @Test
@@ -86,23 +100,20 @@ class MonthEndFanOutBenchmark extends FeatureTest {
         repository.createDeployment().addModelInstance(BARE + ".bpmn", Bpmn.createExecutableProcess(BARE)
                 .camundaHistoryTimeToLive(1).startEvent().intermediateCatchEvent("Timer_Bare")
                 .timerWithDate("2099-01-01T00:00:00Z").endEvent().done()).deploy();
-        // warm-up: both paths compiled by the JIT before either is timed
+        // warm-up: both paths compiled by the JIT before either is timed (the service runs all month)
         reminders(WARM_UP);
         bare(WARM_UP);
 
         List<Run> reminderRounds = new ArrayList<>();
         List<Run> bareRounds = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            LINE.resetRequests();
+            LINE_SINK.reset();
             long mailsBefore = MAIL_SINK.messages();
             reminderRounds.add(reminders(N));
             long mails = MAIL_SINK.messages() - mailsBefore;
-            List<LoggedRequest> pushes = LINE.findAll(postRequestedFor(urlEqualTo("/v2/bot/message/push")));
-            Set<String> keys = new HashSet<>();
-            pushes.forEach(p -> keys.add(p.getHeader("X-Line-Retry-Key")));
             // every reminder delivered exactly once, on LINE and by mail
-            assertThat(pushes).hasSize(N);
-            assertThat(keys).hasSize(N);
+            assertThat(LINE_SINK.pushes()).isEqualTo(N);
+            assertThat(LINE_SINK.retryKeys()).isEqualTo(N);
             assertThat(mails).isEqualTo(N);
             bareRounds.add(bare(N));
         }
@@ -118,6 +129,8 @@ class MonthEndFanOutBenchmark extends FeatureTest {
                 | peak heap                     | %17d | %18d | MB     |
                 | database commits per item     | %17.1f | %18.1f | count  |
                 | rows written per item         | %17.1f | %18.1f | count  |
+                | CPU per item, service JVM     | %17.2f | %18.2f | ms     |
+                | CPU per item, PostgreSQL      | %17.2f | %18.2f | ms     |
                 | rate vs bare engine           | %17.0f |                    | %%      |
                 every round: %d pushes with %d distinct retry keys and %d mails
                 rates per round: reminders %s, bare %s
@@ -125,16 +138,21 @@ class MonthEndFanOutBenchmark extends FeatureTest {
                 env.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", "3"),
                 reminders.seconds(), bare.seconds(), reminders.perSecond(), bare.perSecond(),
                 reminders.peakHeapMb(), bare.peakHeapMb(), reminders.commitsEach(), bare.commitsEach(),
-                reminders.rowsWrittenEach(), bare.rowsWrittenEach(), 100 * reminders.perSecond() / bare.perSecond(),
+                reminders.rowsWrittenEach(), bare.rowsWrittenEach(), reminders.serviceCpuMsEach(),
+                bare.serviceCpuMsEach(), reminders.databaseCpuMsEach(), bare.databaseCpuMsEach(),
+                100 * reminders.perSecond() / bare.perSecond(),
                 N, N, N, rates(reminderRounds), rates(bareRounds));
         System.out.println(table);
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/month-end-fan-out.json"), String.format(Locale.ROOT,
                 "{\"n\":%d,\"rounds\":%d,\"reminders\":{\"seconds\":%.1f,\"per_second\":%.1f,\"peak_heap_mb\":%d},"
                         + "\"bare\":{\"seconds\":%.1f,\"per_second\":%.1f,\"peak_heap_mb\":%d},"
-                        + "\"pushes\":%d,\"distinct_retry_keys\":%d}%n",
+                        + "\"cpu_ms_per_item\":{\"reminders\":{\"service\":%.2f,\"database\":%.2f},"
+                + "\"bare\":{\"service\":%.2f,\"database\":%.2f}},"
+                + "\"pushes\":%d,\"distinct_retry_keys\":%d}%n",
                 N, ROUNDS, reminders.seconds(), reminders.perSecond(), reminders.peakHeapMb(), bare.seconds(),
-                bare.perSecond(), bare.peakHeapMb(), N, N));
+                bare.perSecond(), bare.peakHeapMb(), reminders.serviceCpuMsEach(), reminders.databaseCpuMsEach(),
+                bare.serviceCpuMsEach(), bare.databaseCpuMsEach(), N, N));
     }
 
     /** The round with the median rate. */
@@ -207,6 +225,8 @@ class MonthEndFanOutBenchmark extends FeatureTest {
         // statistics of the freshly written rows, as autovacuum keeps them in a running service
         jdbc.sql("ANALYZE").update();
         long[] before = databaseWork();
+        long serviceCpu = CpuTime.service();
+        long databaseCpu = CpuTime.database();
         long start = System.nanoTime();
         int due = jdbc.sql("""
                 UPDATE act_ru_job SET duedate_ = now() - INTERVAL '1 second'
@@ -218,11 +238,13 @@ class MonthEndFanOutBenchmark extends FeatureTest {
             assertThat(System.nanoTime() - start).as("still running after 30 min").isLessThan(TimeUnit.MINUTES.toNanos(30));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double serviceCpuMs = (CpuTime.service() - serviceCpu) / 1e6 / n;
+        double databaseCpuMs = databaseCpu < 0 ? Double.NaN : (CpuTime.database() - databaseCpu) / 1e6 / n;
         sampler.shutdown();
         Thread.sleep(1500); // PostgreSQL publishes its counters with a delay
         long[] after = databaseWork();
         return new Run(seconds, n / seconds, peak.get() / (1024 * 1024), (after[0] - before[0]) / (double) n,
-                (after[1] - before[1]) / (double) n);
+                (after[1] - before[1]) / (double) n, serviceCpuMs, databaseCpuMs);
     }
 
     /** Commits and rows inserted, updated or deleted in this database so far (pg_stat_database). */
