@@ -2,6 +2,7 @@ package jp.partnerflow.company;
 
 import java.time.Clock;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +13,12 @@ import jp.partnerflow.platform.NotFoundException;
 @Service
 public class Companies {
     private final CompanyRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Companies(CompanyRepository repository, Clock clock) {
+    Companies(CompanyRepository repository, JdbcClient jdbc, Clock clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -32,6 +35,12 @@ public class Companies {
 
     public Company get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("company", id));
+    }
+
+    /** Whether the company has the LINE option: read for every notice, so plain SQL of the one column. */
+    public boolean lineOption(long id) {
+        return jdbc.sql("SELECT line_option FROM company WHERE id = ?").param(id).query(Boolean.class).optional()
+                .orElseThrow(() -> new NotFoundException("company", id));
     }
 
     public boolean exists(long id) {

@@ -10,8 +10,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import jp.partnerflow.company.Company;
-import jp.partnerflow.partner.Partner;
 
 /**
  * Which channels a notice goes to, as decided by {@code dmn/notification-channels.dmn}. The table's
@@ -43,10 +41,6 @@ class ChannelDecision {
         this.decisions = decisions;
         this.repository = repository;
         this.recheckNanos = recheck.toNanos();
-    }
-
-    boolean line(Company company, Partner partner) {
-        return line(company.lineOption(), partner.linkedToLine(), partner.lineFollowing());
     }
 
     boolean line(boolean companyLineOption, boolean partnerLinkedToLine, boolean partnerFollowing) {

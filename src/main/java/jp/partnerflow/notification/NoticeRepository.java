@@ -4,6 +4,6 @@ import java.util.List;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface NoticeRepository extends ListCrudRepository<Notice, Long> {
+interface NoticeRepository extends ListCrudRepository<Notice, Long>, NoticeInsert {
     List<Notice> findByPartnerIdOrderByIdDesc(long partnerId);
 }

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import jp.partnerflow.company.Companies;
 import jp.partnerflow.line.LineMessenger;
-import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.PartnerContact;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.MailSwitch;
 
@@ -50,11 +50,12 @@ public class NotifyPartner {
     /** @return the id of the stored notice */
     @Transactional(propagation = Propagation.MANDATORY)
     public long send(PartnerNotice request) {
-        Partner partner = partners.get(request.partnerId());
-        Notice notice = notices.save(new Notice(null, partner.id(), request.type(), request.type().title(),
+        PartnerContact partner = partners.contact(request.partnerId());
+        Notice notice = notices.insert(new Notice(null, partner.id(), request.type(), request.type().title(),
                 request.body(), request.linkUrl(), request.actions(), clock.instant()));
         boolean byMail = mail.enabled();
-        boolean onLine = line.enabled() && channels.line(companies.get(partner.companyId()), partner);
+        boolean onLine = line.enabled() && channels.line(companies.lineOption(partner.companyId()),
+                partner.linkedToLine(), partner.lineFollowing());
         if (byMail) {
             deliver(notice, NoticeDelivery.Channel.MAIL, partner.email());
         }

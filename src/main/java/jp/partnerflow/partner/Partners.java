@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,12 +20,15 @@ public class Partners {
     private final PartnerRepository repository;
     private final PartnerConsents consentsGiven;
     private final Companies companies;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Partners(PartnerRepository repository, PartnerConsents consentsGiven, Companies companies, Clock clock) {
+    Partners(PartnerRepository repository, PartnerConsents consentsGiven, Companies companies, JdbcClient jdbc,
+            Clock clock) {
         this.repository = repository;
         this.consentsGiven = consentsGiven;
         this.companies = companies;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -47,6 +51,13 @@ public class Partners {
 
     public Partner get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("partner", id));
+    }
+
+    /** Read for every notice (a month end sends thousands): plain SQL of the few columns, not the whole aggregate. */
+    public PartnerContact contact(long id) {
+        return jdbc.sql("SELECT company_id, email, line_user_id, line_following FROM partner WHERE id = ?").param(id)
+                .query((rs, row) -> new PartnerContact(id, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+                .optional().orElseThrow(() -> new NotFoundException("partner", id));
     }
 
     public Optional<Partner> find(long id) {
