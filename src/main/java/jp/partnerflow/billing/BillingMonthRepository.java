@@ -7,7 +7,7 @@ import org.springframework.data.repository.ListCrudRepository;
 
 interface BillingMonthRepository extends ListCrudRepository<BillingMonth, Long> {
 
-    // written out: a derived query renders its SQL on every call, and this one is on every reminder's path
+    // written out: a derived query renders its SQL on every call
     @Query("SELECT * FROM billing_month WHERE purchase_order_id = :purchaseOrderId AND billing_month = :billingMonth")
     Optional<BillingMonth> findByPurchaseOrderIdAndBillingMonth(long purchaseOrderId, String billingMonth);
 }

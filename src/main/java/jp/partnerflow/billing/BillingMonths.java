@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,6 +16,7 @@ import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
 import jp.partnerflow.notification.NotifyPartner;
 import jp.partnerflow.notification.PartnerNotice;
+import jp.partnerflow.order.OrderReference;
 import jp.partnerflow.order.PurchaseOrder;
 import jp.partnerflow.order.PurchaseOrders;
 import jp.partnerflow.partner.Partners;
@@ -23,18 +25,19 @@ import jp.partnerflow.partner.Partners;
 @Service("billingMonths")
 public class BillingMonths implements BillingMonthSteps {
     private final BillingMonthRepository months;
-    private final WorkReportRepository workReports;
     private final PurchaseOrders orders;
     private final Partners partners;
     private final Companies companies;
     private final NotifyPartner notifyPartner;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    BillingMonths(BillingMonthRepository months, WorkReportRepository workReports, PurchaseOrders orders, Partners partners, Companies companies,
-            NotifyPartner notifyPartner, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+    BillingMonths(BillingMonthRepository months, PurchaseOrders orders, Partners partners, Companies companies,
+            NotifyPartner notifyPartner, JdbcClient jdbc, Clock clock,
+            @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.months = months;
-        this.workReports = workReports;
+        this.jdbc = jdbc;
         this.orders = orders;
         this.partners = partners;
         this.companies = companies;
@@ -65,8 +68,8 @@ public class BillingMonths implements BillingMonthSteps {
     @Override
     @Transactional
     public void remindToInvoice(long orderId, String billingMonth) {
-        PurchaseOrder order = orders.get(orderId);
-        BillingMonth month = opened(orderId, billingMonth);
+        OrderReference order = orders.reference(orderId);
+        ReminderFacts month = reminderFacts(orderId, billingMonth);
         // month first: LINE shows the first 60 characters
         String body = "%s（締め日 %d月%d日）\n%s（%s）".formatted(inJapanese(billingMonth),
                 month.closingDate().getMonthValue(), month.closingDate().getDayOfMonth(), order.title(), order.number());
@@ -74,9 +77,22 @@ public class BillingMonths implements BillingMonthSteps {
         String page = publicBaseUrl + "/partner/invoices/new" + query;
         NoticeAction createInvoice = NoticeAction.link("請求書を作成する", page);
         // an invoice is made from the month's work report: without one, registering work comes first
-        List<NoticeAction> actions = workReports.existsByBillingMonthId(month.id()) ? List.of(createInvoice)
+        List<NoticeAction> actions = month.workReported() ? List.of(createInvoice)
                 : List.of(NoticeAction.link("稼動を登録する", publicBaseUrl + "/partner/work-reports/new" + query), createInvoice);
         notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page, actions));
+    }
+
+    private record ReminderFacts(LocalDate closingDate, boolean workReported) {
+    }
+
+    /** What a reminder needs of its month, in one query: at month end it runs for every open month at once. */
+    private ReminderFacts reminderFacts(long orderId, String billingMonth) {
+        return jdbc.sql("""
+                SELECT m.closing_date, EXISTS (SELECT 1 FROM work_report w WHERE w.billing_month_id = m.id)
+                FROM billing_month m WHERE m.purchase_order_id = ? AND m.billing_month = ?""")
+                .params(orderId, billingMonth)
+                .query((rs, row) -> new ReminderFacts(rs.getObject(1, LocalDate.class), rs.getBoolean(2)))
+                .optional().orElseThrow(() -> notOpened(orderId, billingMonth));
     }
 
     /** The closing day of the company the order is with. */
@@ -94,8 +110,11 @@ public class BillingMonths implements BillingMonthSteps {
 
     /** A month the order's process has opened; a step of that process that finds none is a bug. */
     BillingMonth opened(long orderId, String billingMonth) {
-        return find(orderId, billingMonth).orElseThrow(() -> new IllegalStateException(
-                "billing month " + billingMonth + " of order " + orderId + " was not opened"));
+        return find(orderId, billingMonth).orElseThrow(() -> notOpened(orderId, billingMonth));
+    }
+
+    private static IllegalStateException notOpened(long orderId, String billingMonth) {
+        return new IllegalStateException("billing month " + billingMonth + " of order " + orderId + " was not opened");
     }
 
     /** "2027-01" → 「2027年1月分」 as notices say it. */

@@ -10,10 +10,6 @@ interface WorkReportRepository extends ListCrudRepository<WorkReport, Long> {
 
     Optional<WorkReport> findByBillingMonthId(long billingMonthId);
 
-    // written out: a derived query renders its SQL on every call, and this one is on every reminder's path
-    @Query("SELECT EXISTS (SELECT 1 FROM work_report WHERE billing_month_id = :billingMonthId)")
-    boolean existsByBillingMonthId(long billingMonthId);
-
     @Query("""
             SELECT r.* FROM work_report r JOIN billing_month m ON m.id = r.billing_month_id
             WHERE m.purchase_order_id = :orderId ORDER BY m.billing_month""")

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +35,15 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     private final NotifyPartner notifyPartner;
     private final RuntimeService runtime;
     private final Sequences sequences;
+    private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     PurchaseOrders(PurchaseOrderRepository orders, Partners partners, Companies companies, NotifyPartner notifyPartner,
-            RuntimeService runtime, Sequences sequences, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+            RuntimeService runtime, Sequences sequences, JdbcClient jdbc, Clock clock,
+            @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.orders = orders;
+        this.jdbc = jdbc;
         this.partners = partners;
         this.companies = companies;
         this.notifyPartner = notifyPartner;
@@ -77,6 +81,13 @@ public class PurchaseOrders implements PurchaseOrderSteps {
 
     public PurchaseOrder get(long id) {
         return orders.findById(id).orElseThrow(() -> new NotFoundException("purchase order", id));
+    }
+
+    /** Read for every month-end reminder: plain SQL of the few columns, not the whole order. */
+    public OrderReference reference(long id) {
+        return jdbc.sql("SELECT number, title, partner_id FROM purchase_order WHERE id = ?").param(id)
+                .query((rs, row) -> new OrderReference(id, rs.getString(1), rs.getString(2), rs.getLong(3)))
+                .optional().orElseThrow(() -> new NotFoundException("purchase order", id));
     }
 
     List<PurchaseOrder> ofPartner(long partnerId) {
