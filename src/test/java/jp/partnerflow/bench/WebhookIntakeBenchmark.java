@@ -1,5 +1,7 @@
 package jp.partnerflow.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -40,6 +43,7 @@ import com.linecorp.bot.parser.LineSignatureValidator;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
+import jp.partnerflow.support.LineSink;
 import jp.partnerflow.support.Webhooks;
 
 /**
@@ -52,13 +56,16 @@ import jp.partnerflow.support.Webhooks;
  */
 // closed after the benchmark: its job executor and senders take no part in the next one
 @DirtiesContext
-@Import(WebhookIntakeBenchmark.Baselines.class)
+@Import({ WebhookIntakeBenchmark.Baselines.class, WebhookIntakeBenchmark.LineAtTheSink.class })
 class WebhookIntakeBenchmark extends FeatureTest {
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
     /** Concurrent clients, as LINE's platform opens several connections at once. */
     private static final int CLIENTS = 32;
+
+    /** LINE of this benchmark's service: a fake that only counts (see {@link LineSink}). */
+    static final LineSink LINE_SINK = new LineSink();
 
     private static final String WEBHOOK = "/line/webhook";
     private static final String BARE = "/bench/bare-webhook";
@@ -101,6 +108,15 @@ class WebhookIntakeBenchmark extends FeatureTest {
         }
     }
 
+    /** The service's LINE is the sink (a registrar's property wins over the feature tests' own). */
+    @TestConfiguration
+    static class LineAtTheSink {
+        @Bean
+        DynamicPropertyRegistrar lineSink() {
+            return registry -> registry.add("partnerflow.line.api-base-url", LINE_SINK::baseUrl);
+        }
+    }
+
     record Round(double requestsPerSecond, double p50Millis, double p99Millis, int errors) {
     }
 
@@ -123,6 +139,10 @@ class WebhookIntakeBenchmark extends FeatureTest {
                 rounds.computeIfAbsent(endpoint, e -> new ArrayList<>()).add(run(client, endpoint, user, order, SECONDS));
             }
         }
+        // every postback to the webhook answered once (the final confirmation), warm-up included
+        long webhookCalls = (2L + ROUNDS) * RATE * SECONDS;
+        Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> LINE_SINK.replies() >= webhookCalls);
+        assertThat(LINE_SINK.replies()).isEqualTo(webhookCalls);
 
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
                 webhook intake, %d req/s offered for %d s, median of %d rounds
@@ -153,7 +173,6 @@ class WebhookIntakeBenchmark extends FeatureTest {
      * hidden by requests that were sent late.
      */
     private Round run(HttpClient client, String path, String user, long order, int seconds) throws Exception {
-        LINE.resetRequests(); // the fake's request journal would otherwise grow with every round
         int total = RATE * seconds;
         long intervalNanos = 1_000_000_000L / RATE;
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());

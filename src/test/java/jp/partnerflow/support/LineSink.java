@@ -14,8 +14,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A fake LINE Messaging API for benchmarks: answers every push as LINE does when it takes one, and
- * only counts it and its retry key. WireMock, the fake of the other tests, matches and journals each
+ * A fake LINE Messaging API for benchmarks: answers every push and reply as LINE does when it takes
+ * one, and only counts it (and a push's retry key). WireMock, the fake of the other tests, matches and journals each
  * request; on the month-end fan-out it took a fifth of the JVM's samples, timed as if it were the
  * service's own work.
  */
@@ -25,6 +25,7 @@ public final class LineSink implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicLong pushes = new AtomicLong();
+    private final AtomicLong replies = new AtomicLong();
     private final Set<String> retryKeys = ConcurrentHashMap.newKeySet();
 
     public LineSink() {
@@ -40,7 +41,8 @@ public final class LineSink implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         }));
-        server.createContext("/v2/bot/message/push", this::push);
+        server.createContext("/v2/bot/message/push", exchange -> accept(exchange, pushes));
+        server.createContext("/v2/bot/message/reply", exchange -> accept(exchange, replies));
         server.start();
     }
 
@@ -54,6 +56,11 @@ public final class LineSink implements AutoCloseable {
         return pushes.get();
     }
 
+    /** Replies received so far. */
+    public long replies() {
+        return replies.get();
+    }
+
     /** Distinct {@code X-Line-Retry-Key}s of the pushes received so far. */
     public int retryKeys() {
         return retryKeys.size();
@@ -61,10 +68,11 @@ public final class LineSink implements AutoCloseable {
 
     public void reset() {
         pushes.set(0);
+        replies.set(0);
         retryKeys.clear();
     }
 
-    private void push(HttpExchange exchange) throws IOException {
+    private void accept(HttpExchange exchange, AtomicLong received) throws IOException {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             if (!"POST".equals(exchange.getRequestMethod())) {
@@ -75,7 +83,7 @@ public final class LineSink implements AutoCloseable {
             if (retryKey != null) {
                 retryKeys.add(retryKey);
             }
-            pushes.incrementAndGet();
+            received.incrementAndGet();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, ACCEPTED.length);
             exchange.getResponseBody().write(ACCEPTED);
