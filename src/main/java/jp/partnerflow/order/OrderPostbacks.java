@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineReply;
 import jp.partnerflow.line.PostbackHandler;
+import jp.partnerflow.order.PurchaseOrders.OrderAtDecision;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.platform.ConflictException;
 
@@ -38,8 +39,8 @@ class OrderPostbacks implements PostbackHandler {
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    static String data(String action, PurchaseOrder order) {
-        return PostbackHandler.data(action, ORDER, order.id());
+    static String data(String action, long orderId) {
+        return PostbackHandler.data(action, ORDER, orderId);
     }
 
     @Override
@@ -49,7 +50,7 @@ class OrderPostbacks implements PostbackHandler {
 
     @Override
     public LineReply handle(Partner partner, String action, Map<String, String> params) {
-        PurchaseOrder order = orderOf(partner, params.get(ORDER));
+        OrderAtDecision order = orderOf(partner, params.get(ORDER));
         if (order == null) {
             return new LineReply.Text(NOT_YOURS);
         }
@@ -67,12 +68,12 @@ class OrderPostbacks implements PostbackHandler {
             return switch (action) {
             case APPROVE -> new LineReply.Confirm(
                     "最終確認\n発注書「" + order.title() + "」（" + order.number() + "）を承認します。よろしいですか？",
-                    LineButton.postback("実行する", data(CONFIRM_APPROVE, order)),
-                    LineButton.postback("キャンセル", data(KEEP, order)));
+                    LineButton.postback("実行する", data(CONFIRM_APPROVE, order.id())),
+                    LineButton.postback("キャンセル", data(KEEP, order.id())));
             case DECLINE -> new LineReply.Confirm(
                     "最終確認\n発注書「" + order.title() + "」（" + order.number() + "）を辞退します。よろしいですか？",
-                    LineButton.postback("辞退する", data(CONFIRM_DECLINE, order)),
-                    LineButton.postback("キャンセル", data(KEEP, order)));
+                    LineButton.postback("辞退する", data(CONFIRM_DECLINE, order.id())),
+                    LineButton.postback("キャンセル", data(KEEP, order.id())));
             case CONFIRM_APPROVE -> {
                 orders.partnerApproves(order.id());
                 yield new LineReply.Text("発注書「" + order.title() + "」（" + order.number() + "）を承認しました。");
@@ -84,20 +85,20 @@ class OrderPostbacks implements PostbackHandler {
             }
             };
         } catch (ConflictException raced) {
-            return new LineReply.Text(notWaiting(orders.get(order.id())));
+            return new LineReply.Text(notWaiting(orders.atDecision(order.id()).orElseThrow()));
         }
     }
 
-    private PurchaseOrder orderOf(Partner partner, String orderId) {
+    private OrderAtDecision orderOf(Partner partner, String orderId) {
         try {
-            PurchaseOrder order = orders.get(Long.parseLong(orderId));
-            return order.partnerId() == partner.id() ? order : null;
-        } catch (RuntimeException notFoundOrNotANumber) {
+            return orders.atDecision(Long.parseLong(orderId)).filter(order -> order.partnerId() == partner.id())
+                    .orElse(null);
+        } catch (NumberFormatException notANumber) {
             return null;
         }
     }
 
-    private static String notWaiting(PurchaseOrder order) {
+    private static String notWaiting(OrderAtDecision order) {
         String name = "発注書「" + order.title() + "」（" + order.number() + "）";
         return switch (order.status()) {
         case APPROVED -> name + "はすでに承認済みです。";

@@ -3,6 +3,7 @@ package jp.partnerflow.order;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -90,6 +91,18 @@ public class PurchaseOrders implements PurchaseOrderSteps {
                 .optional().orElseThrow(() -> new NotFoundException("purchase order", id));
     }
 
+    /** An order as a partner's LINE tap sees it; read for every postback, so a few columns. */
+    Optional<OrderAtDecision> atDecision(long id) {
+        return jdbc.sql("SELECT number, title, partner_id, status FROM purchase_order WHERE id = ?").param(id)
+                .query((rs, row) -> new OrderAtDecision(id, rs.getString(1), rs.getString(2), rs.getLong(3),
+                        OrderStatus.valueOf(rs.getString(4))))
+                .optional();
+    }
+
+    /** What {@link OrderPostbacks} shows and checks of an order. */
+    record OrderAtDecision(long id, String number, String title, long partnerId, OrderStatus status) {
+    }
+
     List<PurchaseOrder> ofPartner(long partnerId) {
         return orders.findByPartnerIdOrderById(partnerId);
     }
@@ -175,7 +188,7 @@ public class PurchaseOrders implements PurchaseOrderSteps {
                 order.feeType().label(), order.fee(),
                 order.periodStart(), order.periodEnd());
         return new PartnerNotice(order.partnerId(), type, body, pageUrl(order), List.of(
-                NoticeAction.answer("承認する", OrderPostbacks.data(OrderPostbacks.APPROVE, order)),
-                NoticeAction.answer("辞退する", OrderPostbacks.data(OrderPostbacks.DECLINE, order))));
+                NoticeAction.answer("承認する", OrderPostbacks.data(OrderPostbacks.APPROVE, order.id())),
+                NoticeAction.answer("辞退する", OrderPostbacks.data(OrderPostbacks.DECLINE, order.id()))));
     }
 }
