@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineReply;
 import jp.partnerflow.line.PostbackHandler;
-import jp.partnerflow.order.PurchaseOrders.OrderAtDecision;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.platform.ConflictException;
 
@@ -50,7 +49,7 @@ class OrderPostbacks implements PostbackHandler {
 
     @Override
     public LineReply handle(Partner partner, String action, Map<String, String> params) {
-        OrderAtDecision order = orderOf(partner, params.get(ORDER));
+        OrderReference order = orderOf(partner, params.get(ORDER));
         if (order == null) {
             return new LineReply.Text(NOT_YOURS);
         }
@@ -85,20 +84,20 @@ class OrderPostbacks implements PostbackHandler {
             }
             };
         } catch (ConflictException raced) {
-            return new LineReply.Text(notWaiting(orders.atDecision(order.id()).orElseThrow()));
+            return new LineReply.Text(notWaiting(orders.reference(order.id())));
         }
     }
 
-    private OrderAtDecision orderOf(Partner partner, String orderId) {
+    private OrderReference orderOf(Partner partner, String orderId) {
         try {
-            return orders.atDecision(Long.parseLong(orderId)).filter(order -> order.partnerId() == partner.id())
+            return orders.findReference(Long.parseLong(orderId)).filter(order -> order.partnerId() == partner.id())
                     .orElse(null);
         } catch (NumberFormatException notANumber) {
             return null;
         }
     }
 
-    private static String notWaiting(OrderAtDecision order) {
+    private static String notWaiting(OrderReference order) {
         String name = "発注書「" + order.title() + "」（" + order.number() + "）";
         return switch (order.status()) {
         case APPROVED -> name + "はすでに承認済みです。";

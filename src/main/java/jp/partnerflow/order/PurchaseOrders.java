@@ -84,23 +84,16 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         return orders.findById(id).orElseThrow(() -> new NotFoundException("purchase order", id));
     }
 
-    /** Read for every month-end reminder: plain SQL of the few columns, not the whole order. */
     public OrderReference reference(long id) {
-        return jdbc.sql("SELECT number, title, partner_id FROM purchase_order WHERE id = ?").param(id)
-                .query((rs, row) -> new OrderReference(id, rs.getString(1), rs.getString(2), rs.getLong(3)))
-                .optional().orElseThrow(() -> new NotFoundException("purchase order", id));
+        return findReference(id).orElseThrow(() -> new NotFoundException("purchase order", id));
     }
 
-    /** An order as a partner's LINE tap sees it; read for every postback, so a few columns. */
-    Optional<OrderAtDecision> atDecision(long id) {
+    /** Plain SQL of the few columns, not the whole order: month end and LINE taps read this one. */
+    Optional<OrderReference> findReference(long id) {
         return jdbc.sql("SELECT number, title, partner_id, status FROM purchase_order WHERE id = ?").param(id)
-                .query((rs, row) -> new OrderAtDecision(id, rs.getString(1), rs.getString(2), rs.getLong(3),
+                .query((rs, row) -> new OrderReference(id, rs.getString(1), rs.getString(2), rs.getLong(3),
                         OrderStatus.valueOf(rs.getString(4))))
                 .optional();
-    }
-
-    /** What {@link OrderPostbacks} shows and checks of an order. */
-    record OrderAtDecision(long id, String number, String title, long partnerId, OrderStatus status) {
     }
 
     List<PurchaseOrder> ofPartner(long partnerId) {
