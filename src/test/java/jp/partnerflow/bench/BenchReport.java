@@ -36,6 +36,11 @@ class BenchReport {
                     service.get("rps").asDouble(), bare.get("rps").asDouble(), "/s (bare: signature check only)"));
             rows.add(row("webhook intake: p50", service.get("p50_ms").asDouble(), bare.get("p50_ms").asDouble(), "ms"));
             rows.add(row("webhook intake: p99", service.get("p99_ms").asDouble(), bare.get("p99_ms").asDouble(), "ms"));
+            JsonNode durable = webhook.get("/bench/durable-webhook");
+            rows.add(row("webhook intake: p99 next to a committed insert", service.get("p99_ms").asDouble(),
+                    durable.get("p99_ms").asDouble(), "ms (baseline: signature check + one committed insert)"));
+            rows.add(row("webhook intake: CPU per request, JVM", service.get("jvm_cpu_ms").asDouble(),
+                    bare.get("jvm_cpu_ms").asDouble(), "ms (service and load client; webhook incl. the processing)"));
         } else {
             rows.add(missing("webhook intake", "WebhookIntakeBenchmark"));
         }

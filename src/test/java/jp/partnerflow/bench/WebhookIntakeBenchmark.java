@@ -42,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.linecorp.bot.parser.LineSignatureValidator;
 
 import jp.partnerflow.support.Api;
+import jp.partnerflow.support.CpuTime;
 import jp.partnerflow.support.FeatureTest;
 import jp.partnerflow.support.LineSink;
 import jp.partnerflow.support.Webhooks;
@@ -60,7 +61,9 @@ import jp.partnerflow.support.Webhooks;
 class WebhookIntakeBenchmark extends FeatureTest {
     private static final int RATE = Integer.getInteger("bench.rate", 200);
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 5);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 7);
+    /** Untimed rounds first: the webhook's CPU per request kept falling for about eight rounds of ten seconds (JIT). */
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 6);
     /** Concurrent clients, as LINE's platform opens several connections at once. */
     private static final int CLIENTS = 32;
 
@@ -117,7 +120,9 @@ class WebhookIntakeBenchmark extends FeatureTest {
         }
     }
 
-    record Round(double requestsPerSecond, double p50Millis, double p99Millis, int errors) {
+    /** One round of one endpoint; CPU per request counts until the round's events are processed (JVM: service and load client). */
+    record Round(double requestsPerSecond, double p50Millis, double p99Millis, int errors, double jvmCpuMillis,
+            double databaseCpuMillis) {
     }
 
     @Test
@@ -125,10 +130,9 @@ class WebhookIntakeBenchmark extends FeatureTest {
         String user = Api.newLineUserId();
         long order = api.order(api.partner(api.company(true), user));
         HttpClient client = HttpClient.newHttpClient();
-        List<String> endpoints = List.of(BARE, DURABLE, WEBHOOK);
+        List<String> endpoints = List.of(System.getProperty("bench.endpoints", BARE + "," + DURABLE + "," + WEBHOOK).split(","));
 
-        // warm-up until the JIT has settled: early rounds are slower for every endpoint
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < WARM_UP; i++) {
             for (String endpoint : endpoints) {
                 run(client, endpoint, user, order, SECONDS);
             }
@@ -140,26 +144,29 @@ class WebhookIntakeBenchmark extends FeatureTest {
             }
         }
         // every postback to the webhook answered once (the final confirmation), warm-up included
-        long webhookCalls = (2L + ROUNDS) * RATE * SECONDS;
+        long webhookCalls = endpoints.contains(WEBHOOK) ? ((long) WARM_UP + ROUNDS) * RATE * SECONDS : 0;
         Awaitility.await().atMost(Duration.ofMinutes(1)).until(() -> LINE_SINK.replies() >= webhookCalls);
         assertThat(LINE_SINK.replies()).isEqualTo(webhookCalls);
 
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, """
                 webhook intake, %d req/s offered for %d s, median of %d rounds
-                | endpoint                                | requests/s | p50 ms | p99 ms | errors |
-                |-----------------------------------------|------------|--------|--------|--------|
+                | endpoint                                | requests/s | p50 ms | p99 ms | errors | CPU/request: JVM, PostgreSQL ms |
+                |-----------------------------------------|------------|--------|--------|--------|---------------------------------|
                 """, RATE, SECONDS, ROUNDS));
         StringBuilder json = new StringBuilder(String.format(Locale.ROOT,
                 "{\"rate\":%d,\"seconds\":%d,\"rounds\":%d", RATE, SECONDS, ROUNDS));
         Map<String, String> names = Map.of(WEBHOOK, "/line/webhook", BARE, "bare: signature only", DURABLE,
                 "durable: signature + committed insert");
         rounds.forEach((endpoint, list) -> {
-            table.append(String.format(Locale.ROOT, "| %-39s | %10.1f | %6.2f | %6.2f | %6d |%n", names.get(endpoint),
-                    median(list, Round::requestsPerSecond), median(list, Round::p50Millis),
-                    median(list, Round::p99Millis), list.stream().mapToInt(Round::errors).sum()));
-            json.append(String.format(Locale.ROOT, ",\"%s\":{\"rps\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f}",
+            table.append(String.format(Locale.ROOT, "| %-39s | %10.1f | %6.2f | %6.2f | %6d | %14.2f, %14.2f |%n",
+                    names.get(endpoint), median(list, Round::requestsPerSecond), median(list, Round::p50Millis),
+                    median(list, Round::p99Millis), list.stream().mapToInt(Round::errors).sum(),
+                    median(list, Round::jvmCpuMillis), median(list, Round::databaseCpuMillis)));
+            json.append(String.format(Locale.ROOT,
+                    ",\"%s\":{\"rps\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f,\"jvm_cpu_ms\":%.3f,\"db_cpu_ms\":%.3f}",
                     endpoint, median(list, Round::requestsPerSecond), median(list, Round::p50Millis),
-                    median(list, Round::p99Millis)));
+                    median(list, Round::p99Millis), median(list, Round::jvmCpuMillis),
+                    median(list, Round::databaseCpuMillis)));
         });
         System.out.println(table);
         rounds.forEach((endpoint, list) -> System.out.println("rounds " + endpoint + ": " + list));
@@ -179,6 +186,8 @@ class WebhookIntakeBenchmark extends FeatureTest {
         AtomicInteger errors = new AtomicInteger();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
         ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
+        long jvmCpu = CpuTime.service();
+        long databaseCpu = CpuTime.database();
         long start = System.nanoTime();
         URI uri = URI.create("http://localhost:" + port + path);
         for (int i = 0; i < total; i++) {
@@ -207,7 +216,9 @@ class WebhookIntakeBenchmark extends FeatureTest {
         awaitProcessed(); // so the next round does not share the CPU with this round's backlog
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Round(total / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get());
+        double databaseCpuMillis = databaseCpu < 0 ? Double.NaN : (CpuTime.database() - databaseCpu) / 1e6 / total;
+        return new Round(total / elapsed, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(),
+                (CpuTime.service() - jvmCpu) / 1e6 / total, databaseCpuMillis);
     }
 
     private void awaitProcessed() {
