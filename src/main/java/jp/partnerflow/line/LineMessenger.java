@@ -3,6 +3,8 @@ package jp.partnerflow.line;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -67,10 +69,21 @@ public class LineMessenger {
         }
     }
 
-    /** Answers a webhook event. Reply tokens expire within a minute, so a failed reply is not retried. */
-    public void reply(String replyToken, LineReply reply) {
+    /**
+     * Answers a webhook event without waiting for LINE, so that a worker is free for the next event
+     * while the reply is on its way. Reply tokens expire within a minute, so a failed reply is not
+     * retried: the returned stage fails with a {@link LinePushException} saying why.
+     */
+    public CompletionStage<Void> reply(String replyToken, LineReply reply) {
         requireEnabled();
-        await(client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false)));
+        return client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false))
+                .handle((answered, failure) -> {
+                    if (failure != null) {
+                        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                        throw new LinePushException(describe(cause), cause);
+                    }
+                    return null;
+                });
     }
 
     private void await(java.util.concurrent.CompletableFuture<?> call) {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -123,16 +124,17 @@ class WebhookEventProcessor {
         return new Handled(event, reply);
     }
 
-    /** A failed reply is not retried: the effect is stored, and the reply token is short-lived. */
+    /** Not waited for; a failed reply is not retried: the effect is stored, and the reply token is short-lived. */
     private void reply(Handled handled) {
         if (handled.reply() == null || handled.event().replyToken() == null || !messenger.enabled()) {
             return;
         }
-        try {
-            messenger.reply(handled.event().replyToken(), handled.reply());
-        } catch (RuntimeException e) {
-            log.warn("reply to LINE event {} failed: {}", handled.event().webhookEventId(), e.getMessage());
-        }
+        messenger.reply(handled.event().replyToken(), handled.reply()).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                Throwable reason = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
+                log.warn("reply to LINE event {} failed: {}", handled.event().webhookEventId(), reason.getMessage());
+            }
+        });
     }
 
     private LineReply dispatch(WebhookEvents.StoredEvent event) {

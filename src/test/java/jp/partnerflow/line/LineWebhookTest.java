@@ -1,10 +1,17 @@
 package jp.partnerflow.line;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -83,6 +90,30 @@ class LineWebhookTest extends FeatureTest {
     }
 
     @Test
+    void aSlowLineDoesNotHoldUpTheNextEvents() {
+        String user = Api.newLineUserId();
+        long order = api.order(api.partner(api.company(true), user));
+        long answerMillis = 1500; // under the tests' LINE timeout of 2 s
+        var slowReplies = LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.messages[0].template.actions[0].data",
+                        equalTo("action=confirm-approve-order&order=" + order)))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"sentMessages\":[]}").withFixedDelay((int) answerMillis)));
+        try {
+            // three times the event workers: waiting for each reply, the last two would wait for two answers
+            List<String> taps = IntStream.range(0, 6).mapToObj(i -> postback(user, "action=approve-order&order=" + order))
+                    .toList();
+            taps.forEach(tap -> assertThat(replyTo(tap)).contains("最終確認"));
+            Instant lastProcessed = taps.stream().map(this::processedAt).max(Instant::compareTo).orElseThrow();
+            Instant firstAnswered = taps.stream().map(tap -> repliesTo(tap).get(0).getLoggedDate().toInstant())
+                    .min(Instant::compareTo).orElseThrow().plusMillis(answerMillis);
+            assertThat(lastProcessed).as("every tap was worked off before LINE answered any reply").isBefore(firstAnswered);
+        } finally {
+            LINE.removeStub(slowReplies);
+        }
+    }
+
+    @Test
     void anotherPartnersPostbackChangesNothing() {
         long company = api.company(true);
         long order = api.order(api.partner(company, Api.newLineUserId()));
@@ -153,6 +184,11 @@ class LineWebhookTest extends FeatureTest {
     private String statusAndAttempts(String eventId) {
         return jdbc.sql("SELECT status || '/' || attempts FROM line_webhook_event WHERE webhook_event_id = ?")
                 .param(eventId).query(String.class).single();
+    }
+
+    private Instant processedAt(String eventId) {
+        return jdbc.sql("SELECT processed_at FROM line_webhook_event WHERE webhook_event_id = ?").param(eventId)
+                .query(java.sql.Timestamp.class).single().toInstant();
     }
 
     private long stored(String eventId) {
