@@ -3,6 +3,7 @@ package jp.partnerflow.line;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -76,17 +77,21 @@ public class LineMessenger {
      */
     public CompletionStage<Void> reply(String replyToken, LineReply reply) {
         requireEnabled();
-        return client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false))
-                .handle((answered, failure) -> {
-                    if (failure != null) {
+        // completed by hand, so that a caller's whenComplete sees the LinePushException itself, not wrapped
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        client.replyMessage(new ReplyMessageRequest(replyToken, List.of(message(reply)), false))
+                .whenComplete((answered, failure) -> {
+                    if (failure == null) {
+                        sent.complete(null);
+                    } else {
                         Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                        throw new LinePushException(describe(cause), cause);
+                        sent.completeExceptionally(new LinePushException(describe(cause), cause));
                     }
-                    return null;
                 });
+        return sent;
     }
 
-    private void await(java.util.concurrent.CompletableFuture<?> call) {
+    private void await(CompletableFuture<?> call) {
         try {
             call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

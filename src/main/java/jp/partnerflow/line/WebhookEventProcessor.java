@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -131,8 +130,7 @@ class WebhookEventProcessor {
         }
         messenger.reply(handled.event().replyToken(), handled.reply()).whenComplete((sent, failure) -> {
             if (failure != null) {
-                Throwable reason = failure instanceof CompletionException wrapped ? wrapped.getCause() : failure;
-                log.warn("reply to LINE event {} failed: {}", handled.event().webhookEventId(), reason.getMessage());
+                log.warn("reply to LINE event {} failed: {}", handled.event().webhookEventId(), failure.getMessage());
             }
         });
     }

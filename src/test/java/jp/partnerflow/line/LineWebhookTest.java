@@ -16,13 +16,17 @@ import java.util.stream.IntStream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
 import jp.partnerflow.support.Webhooks;
 
 /** POST /line/webhook as LINE calls it, and what partners see in reply. */
+@ExtendWith(OutputCaptureExtension.class)
 class LineWebhookTest extends FeatureTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -110,6 +114,29 @@ class LineWebhookTest extends FeatureTest {
             assertThat(lastProcessed).as("every tap was worked off before LINE answered any reply").isBefore(firstAnswered);
         } finally {
             LINE.removeStub(slowReplies);
+        }
+    }
+
+    @Test
+    void aReplyLineRefusesLeavesTheApprovalAndSaysWhyInTheLog(CapturedOutput output) {
+        String user = Api.newLineUserId();
+        long order = api.order(api.partner(api.company(true), user));
+        String eventId = Webhooks.newEventId();
+        var refused = LINE.stubFor(post(urlEqualTo("/v2/bot/message/reply")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.replyToken", equalTo("reply-" + eventId)))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"message\":\"Invalid reply token\"}")));
+        try {
+            String body = Webhooks.postback(eventId, user, "action=confirm-approve-order&order=" + order);
+            assertThat(api.webhook(body, sign(body, CHANNEL_SECRET)).status()).isEqualTo(200);
+
+            await().atMost(PATIENCE).until(() -> output.getAll()
+                    .contains("reply to LINE event " + eventId + " failed: LINE answered 400"));
+            assertThat(output.getAll()).contains("Invalid reply token");
+            assertThat(orderStatus(order)).isEqualTo("APPROVED");
+            assertThat(statusAndAttempts(eventId)).isEqualTo("PROCESSED/1");
+        } finally {
+            LINE.removeStub(refused);
         }
     }
 
