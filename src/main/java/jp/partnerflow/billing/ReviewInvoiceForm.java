@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.StaffUser;
+import jp.partnerflow.platform.TaskForm;
 
 /**
  * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: shows the invoice summary (task-local
@@ -44,9 +45,9 @@ class ReviewInvoiceForm implements TaskListener {
             // the decision fields stay on the task; the process gets the decision alone
             summary.put(BillingMonthProcess.REVIEW, null);
             summary.put(RETURN_REASON, null);
-            task.setVariablesLocal(summary);
+            TaskForm.fill(task, summary);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object review = task.getVariableLocal(BillingMonthProcess.REVIEW);
+            Object review = TaskForm.field(task, BillingMonthProcess.REVIEW);
             Invoice.Decision decision;
             if (BillingMonthProcess.APPROVE.equals(review)) {
                 decision = Invoice.Decision.APPROVE;
@@ -55,7 +56,7 @@ class ReviewInvoiceForm implements TaskListener {
             } else {
                 throw new InvalidFieldException(BillingMonthProcess.REVIEW, "must be APPROVE or RETURN");
             }
-            Object reason = task.getVariableLocal(RETURN_REASON);
+            Object reason = TaskForm.field(task, RETURN_REASON);
             invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), StaffUser.completing(task));
             task.getExecution().setVariable(BillingMonthProcess.REVIEW, review);
         }

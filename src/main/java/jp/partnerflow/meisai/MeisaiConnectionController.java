@@ -9,7 +9,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,7 @@ import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
 
 /**
- * 楽楽明細連携設定, and what was issued through them. Configuring needs {@link MeisaiPermissions}; the
+ * 楽楽明細連携設定, and what was issued through them. Configuring needs the groups dbSettings and systemIntegration (platform.StaffApiAccess); the
  * API token is write-only.
  */
 @RestController
@@ -78,14 +77,12 @@ class MeisaiConnectionController {
 
     @PostMapping("/api/meisai/connections")
     @ResponseStatus(HttpStatus.CREATED)
-    MeisaiConnection create(@Valid @RequestBody ConnectionForm form, Authentication staff) {
-        MeisaiPermissions.mayConfigure(staff);
+    MeisaiConnection create(@Valid @RequestBody ConnectionForm form) {
         return connections.create(form);
     }
 
     @PutMapping("/api/meisai/connections/{id}")
-    MeisaiConnection update(@PathVariable long id, @Valid @RequestBody ConnectionForm form, Authentication staff) {
-        MeisaiPermissions.mayConfigure(staff);
+    MeisaiConnection update(@PathVariable long id, @Valid @RequestBody ConnectionForm form) {
         return connections.update(id, form);
     }
 

@@ -53,15 +53,21 @@ public class MeisaiConnections {
         return connections.save(settings(null, form, secrets.seal(form.apiToken().strip()), now, now));
     }
 
-    /** Changes the settings; a blank token keeps the stored one (it is never shown, so never sent back). */
+    /**
+     * Changes the settings; a blank token keeps the stored one (it is never shown, so never sent back) —
+     * but not for a new URL: a stored token is only ever sent to the host it was given for.
+     */
     @Transactional
     MeisaiConnection update(long id, MeisaiConnectionController.ConnectionForm form) {
         MeisaiConnection current = get(id);
         if (form.companyId() != current.companyId()) {
             throw new InvalidFieldException("companyId", "a connection stays with its company");
         }
-        String token = form.apiToken() == null || form.apiToken().isBlank() ? current.apiTokenEncrypted()
-                : secrets.seal(form.apiToken().strip());
+        boolean keepToken = form.apiToken() == null || form.apiToken().isBlank();
+        if (keepToken && !normalizedUrl(form.url()).equals(current.url())) {
+            throw new InvalidFieldException("apiToken", "give the API token again when the URL changes");
+        }
+        String token = keepToken ? current.apiTokenEncrypted() : secrets.seal(form.apiToken().strip());
         return connections.save(settings(id, form, token, current.createdAt(), clock.instant()));
     }
 

@@ -7,6 +7,10 @@ import jp.partnerflow.platform.InvalidFieldException;
 /** The terms staff write on an order (and may change when they revise a declined one). */
 record OrderTerms(String title, String workContent, LocalDate periodStart, LocalDate periodEnd, long fee,
         FeeType feeType, TaxRate taxRate) {
+    /** Longest period of an order: it opens a billing month (a process, its timers) per month of it. */
+    static final int MAX_YEARS = 5;
+    /** Highest fee, per month or per hour: every amount derived from it stays far from overflowing. */
+    static final long MAX_FEE = 100_000_000;
 
     /** The rules no form can check alone. */
     OrderTerms {
@@ -25,8 +29,11 @@ record OrderTerms(String title, String workContent, LocalDate periodStart, Local
         if (periodEnd.isBefore(periodStart)) {
             throw new InvalidFieldException("periodEnd", "must not be before periodStart");
         }
-        if (fee <= 0) {
-            throw new InvalidFieldException("fee", "must be greater than 0");
+        if (!periodEnd.isBefore(periodStart.plusYears(MAX_YEARS))) {
+            throw new InvalidFieldException("periodEnd", "must be within " + MAX_YEARS + " years of periodStart");
+        }
+        if (fee <= 0 || fee > MAX_FEE) {
+            throw new InvalidFieldException("fee", "must be between 1 and " + MAX_FEE);
         }
         if (feeType == null) {
             feeType = FeeType.MONTHLY;

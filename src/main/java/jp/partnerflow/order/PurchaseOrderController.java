@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
@@ -40,7 +41,7 @@ class PurchaseOrderController {
             @NotBlank @Size(max = 4000) String workContent,
             @NotNull LocalDate periodStart,
             @NotNull LocalDate periodEnd,
-            @NotNull @Positive Long fee,
+            @NotNull @Positive @Max(OrderTerms.MAX_FEE) Long fee,
             FeeType feeType,
             @NotNull TaxRate taxRate,
             @Valid PaymentTerms paymentTerms) {

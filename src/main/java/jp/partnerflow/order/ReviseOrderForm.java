@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.TaskForm;
 
 /**
  * {@code ${reviseOrderForm}} on the 「発注書を修正する」 task: fills the form with the order's
@@ -28,7 +29,7 @@ class ReviseOrderForm implements TaskListener {
         long orderId = ((Number) task.getVariable(PurchaseOrderProcess.ORDER_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             PurchaseOrder order = orders.get(orderId);
-            task.setVariablesLocal(Map.of(
+            TaskForm.fill(task, Map.of(
                     "orderNumber", order.number(),
                     "title", order.title(),
                     "workContent", order.workContent(),
@@ -39,9 +40,9 @@ class ReviseOrderForm implements TaskListener {
                     "taxRate", order.taxRate().name(),
                     DECISION, PurchaseOrderProcess.REISSUE));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            String decision = String.valueOf(task.getVariableLocal(DECISION));
+            String decision = String.valueOf(TaskForm.field(task, DECISION));
             if (PurchaseOrderProcess.REISSUE.equals(decision)) {
-                orders.reissue(orderId, OrderForm.terms(task::getVariableLocal));
+                orders.reissue(orderId, OrderForm.terms(field -> TaskForm.field(task, field)));
             } else if (!PurchaseOrderProcess.CANCEL.equals(decision)) {
                 throw new InvalidFieldException(DECISION, "must be REISSUE or CANCEL");
             }

@@ -13,6 +13,12 @@ public record BankAccount(
         @NotBlank @Pattern(regexp = "\\d{7}", message = "must be 7 digits") String accountNumber,
         @NotBlank @Size(max = 100) String accountHolder) {
 
+    /** Never the account in a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "BankAccount[…]";
+    }
+
     /** 普通 / 当座 */
     public enum AccountType {
         ORDINARY, CURRENT

@@ -25,6 +25,12 @@ public record Partner(
         @Embedded.Nullable(prefix = "bank_") BankAccount bankAccount,
         Instant createdAt) {
 
+    /** Ids only: a log line or an exception message (a failed save names its entity) carries no personal data. */
+    @Override
+    public String toString() {
+        return "Partner[id=" + id + ", companyId=" + companyId + "]";
+    }
+
     Partner withId(Long id) {
         return new Partner(id, companyId, name, email, kind, registrationNumber, lineUserId, lineFollowing, basicInfo,
                 bankAccount, createdAt);

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -58,14 +60,23 @@ class PartnerController {
         return partners.ofCompany(companyId);
     }
 
-    record AccessToken(String token) {
-    }
-
-    /** A bearer token for the partner API, shown this once (only its hash is kept). */
+    /** A bearer token for the partner API, shown this once (only its hash is kept); it expires. */
     @PostMapping("/{id}/access-tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    AccessToken issueAccessToken(@PathVariable long id) {
-        return new AccessToken(accessTokens.issue(id));
+    PartnerAccessTokens.Issued issueAccessToken(@PathVariable long id, Authentication staff) {
+        return accessTokens.issue(id, staff.getName());
+    }
+
+    /** The partner's tokens: who issued each, when, until when, whether revoked (never the token). */
+    @GetMapping("/{id}/access-tokens")
+    List<PartnerAccessTokens.TokenInfo> accessTokens(@PathVariable long id) {
+        return accessTokens.of(id);
+    }
+
+    @DeleteMapping("/{id}/access-tokens/{tokenId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeAccessToken(@PathVariable long id, @PathVariable long tokenId) {
+        accessTokens.revoke(id, tokenId);
     }
 
     @PutMapping("/{id}/basic-info")

@@ -10,13 +10,15 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
+
+import jp.partnerflow.platform.SecurityConfiguration;
 
 /** Signs a partner in to their pages (a new session id, so a session fixed before the login is worthless). */
 public final class PartnerSession {
     private static final HttpSessionSecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
-    private static final HttpSessionRequestCache SAVED = new HttpSessionRequestCache();
+    private static final RequestCache SAVED = SecurityConfiguration.PARTNER_PAGE_ASKED_FOR;
 
     private PartnerSession() {
     }

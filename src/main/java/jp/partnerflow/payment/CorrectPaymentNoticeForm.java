@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import jp.partnerflow.billing.BillingMonths;
 import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.TaskForm;
 import jp.partnerflow.platform.StaffUser;
 
 /**
@@ -44,13 +45,13 @@ class CorrectPaymentNoticeForm implements TaskListener {
             form.put("returnReason", reason);
             form.put(PAYMENT_DATE, version.paymentDate().toString());
             form.put(NOTE, null);
-            task.setVariablesLocal(form);
+            TaskForm.fill(task, form);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object note = task.getVariableLocal(NOTE);
+            Object note = TaskForm.field(task, NOTE);
             if (note == null || note.toString().isBlank()) {
                 throw new InvalidFieldException(NOTE, "say what was corrected; the partner reads it");
             }
-            notices.correctReturned(id, paymentDate(task.getVariableLocal(PAYMENT_DATE)), note.toString().strip(),
+            notices.correctReturned(id, paymentDate(TaskForm.field(task, PAYMENT_DATE)), note.toString().strip(),
                     StaffUser.completing(task));
         }
     }

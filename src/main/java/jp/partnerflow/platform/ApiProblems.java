@@ -51,7 +51,9 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         String reason = ex.getCause() instanceof InvalidFormatException format && format.getTargetType().isEnum()
                 ? "must be one of " + String.join(", ",
                         java.util.Arrays.stream(format.getTargetType().getEnumConstants()).map(Object::toString).toList())
-                : "is not readable";
+                : ex.getCause() instanceof JsonMappingException jme && PlainText.REASON.equals(jme.getOriginalMessage())
+                        ? PlainText.REASON
+                        : "is not readable";
         return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(field, reason))));
     }
 

@@ -1,5 +1,6 @@
 package jp.partnerflow.platform;
 
+import java.net.URI;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -7,11 +8,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -25,6 +29,9 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 
 import jp.partnerflow.partner.PartnerAccessTokens;
 import jp.partnerflow.partner.PartnerTokenFilter;
@@ -42,6 +49,8 @@ import jp.partnerflow.partner.PartnerTokenFilter;
  */
 @Configuration
 public class SecurityConfiguration {
+    /** The partner page asked for before the LINE login, shown after it (in a cookie, not a session). */
+    public static final RequestCache PARTNER_PAGE_ASKED_FOR = new CookieRequestCache();
 
     /** LINE's calls carry no session or credentials, only the signature the controller checks. */
     @Bean
@@ -76,7 +85,8 @@ public class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain partnerPagesChain(HttpSecurity http,
-            @Value("${partnerflow.security.login-starts-per-minute}") int loginStartsPerMinute) throws Exception {
+            @Value("${partnerflow.security.login-starts-per-minute}") int loginStartsPerMinute,
+            @Value("${partnerflow.line.login.authorize-url}") URI lineLogin) throws Exception {
         return http.securityMatcher("/partner/**")
                 .addFilterBefore(new LoginRateLimit(loginStartsPerMinute), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -84,6 +94,14 @@ public class SecurityConfiguration {
                         .permitAll()
                         .anyRequest().hasRole("PARTNER"))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/partner/login")))
+                // the page asked for before the login and the forms' CSRF token live in cookies: an anonymous
+                // visit makes no session (one is made when a LINE login starts)
+                .requestCache(cache -> cache.requestCache(PARTNER_PAGE_ASKED_FOR))
+                .csrf(csrf -> csrf.csrfTokenRepository(partnerCsrfTokens()))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+                                // the registration form continues at LINE Login
+                                + "form-action 'self' " + lineLogin.getScheme() + "://" + lineLogin.getRawAuthority())))
                 .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .formLogin(form -> form.disable())
@@ -92,17 +110,28 @@ public class SecurityConfiguration {
                 .build();
     }
 
+    private static CookieCsrfTokenRepository partnerCsrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName("PARTNER-XSRF-TOKEN");
+        tokens.setCookiePath("/partner");
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
     @Bean
     @Order(4)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http
                 .authenticationProvider(camundaUsers)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/**", "/engine-rest/**").authenticated()
+                .authorizeHttpRequests(requests -> {
+                    StaffApiAccess.rules(requests);
+                    requests.requestMatchers("/engine-rest/**").authenticated() // the engine's authorization decides
                         .requestMatchers("/camunda/**", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs/**", "/", "/error")
                         .permitAll()
-                        .anyRequest().denyAll())
+                        .anyRequest().denyAll();
+                })
+                .exceptionHandling(errors -> errors.accessDeniedHandler(StaffApiAccess.refusal()))
                 .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 // Stateless callers (Basic auth); the webapps bring their own CSRF filter.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
@@ -113,6 +142,26 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(Customizer.withDefaults())
                 .build();
+    }
+
+    /** First of all filters: nothing may have read a body before its size and sender are checked. */
+    @Bean
+    FilterRegistrationBean<RequestBodyGuard> requestBodyGuard(@Value("${partnerflow.security.max-body-size}") DataSize max,
+            @Value("${partnerflow.security.bodies-per-client}") int bodiesPerClient) {
+        FilterRegistrationBean<RequestBodyGuard> registration =
+                new FilterRegistrationBean<>(new RequestBodyGuard(max.toBytes(), bodiesPerClient));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Before Spring Security: a client that keeps failing to sign in is answered 429 before its credentials are checked. */
+    @Bean
+    FilterRegistrationBean<FailedSignInThrottle> failedSignInThrottle(
+            @Value("${partnerflow.security.failed-sign-ins-per-minute}") int perMinute) {
+        FilterRegistrationBean<FailedSignInThrottle> registration = new FilterRegistrationBean<>(new FailedSignInThrottle(perMinute));
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
     }
 
     /**

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Instant;
 import java.time.LocalTime;
@@ -130,7 +131,8 @@ class BillingMonthProcessTest {
         ProcessInstance billing = start("2027-01");
         submit(billing, BillingMonthProcess.MSG_INVOICE_SUBMITTED, 330_000);
 
-        assertThat(task(billing)).hasName("請求書を確認する").hasCandidateGroup("accounting");
+        assertThat(task(billing)).hasName("請求書を確認する").hasCandidateGroup("accounting")
+                .hasCandidateGroup("accountingManager");
         review(billing, BillingMonthProcess.RETURN);
         assertThat(billing).isWaitingAt("Task_AwaitResubmission");
         submit(billing, BillingMonthProcess.MSG_INVOICE_RESUBMITTED, 330_000);
@@ -153,6 +155,8 @@ class BillingMonthProcessTest {
         submit(billing, BillingMonthProcess.MSG_INVOICE_SUBMITTED, 1_650_000);
 
         assertThat(task(billing)).hasCandidateGroup("accountingManager");
+        assertThat(taskService().getIdentityLinksForTask(task(billing).getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("accountingManager");
         review(billing, BillingMonthProcess.RETURN);
         // corrected below the threshold: the decision is taken again
         submit(billing, BillingMonthProcess.MSG_INVOICE_RESUBMITTED, 990_000);

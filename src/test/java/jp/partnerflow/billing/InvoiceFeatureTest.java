@@ -103,8 +103,13 @@ class InvoiceFeatureTest extends FeatureTest {
         assertThat(form.get("amountToPay").get("value").asText()).isEqualTo("98,373");
         assertThat(form.get("billingMonth").get("value").asText()).isEqualTo("2026年12月分");
         Api.Response noReason = review(task, "RETURN", null);
-        assertThat(noReason.status()).isEqualTo(500);
+        assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("returnReason");
+        // completed instead of submitted: the same refusal
+        Api.Response completed = api.post("/engine-rest/task/" + task + "/complete",
+                "{\"variables\":{\"review\":{\"value\":\"RETURN\",\"type\":\"String\"}}}");
+        assertThat(completed.status()).isEqualTo(400);
+        assertThat(completed.json().get("message").asText()).contains("returnReason");
         assertThat(status(invoice)).isEqualTo("SUBMITTED");
         assertThat(review(task, "RETURN", "交通費の領収書を添付してください").status()).isEqualTo(204);
 

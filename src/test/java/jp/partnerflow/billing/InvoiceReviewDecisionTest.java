@@ -18,8 +18,8 @@ class InvoiceReviewDecisionTest {
 
     @ParameterizedTest(name = "total {0} → {1}")
     @CsvSource({
-            "330000, accounting",
-            "1000000, accounting",
+            "330000, 'accounting,accountingManager'",
+            "1000000, 'accounting,accountingManager'",
             "1000001, accountingManager",
             "1650000, accountingManager",
     })

@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
@@ -53,8 +52,6 @@ class MeisaiRunFeatureTest extends FeatureTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
-    @Autowired
-    IdentityService identity;
 
     @BeforeEach
     void meisaiAcceptsAndCompletes() {
@@ -284,12 +281,13 @@ class MeisaiRunFeatureTest extends FeatureTest {
                 {"companyId":%d,"name":"%s","approvedIn":"%s"}""".formatted(company, name, approvedIn)).id();
     }
 
-    /** A staff user of the identity service, outside the configuring groups. */
+    /** A staff user of accounting (who may run connections), outside the configuring groups. */
     private Api staffUser(String id, String email) {
         User user = identity.newUser(id);
         user.setPassword("pw-" + id);
         user.setEmail(email);
         identity.saveUser(user);
+        identity.createMembership(id, jp.partnerflow.platform.StaffGroups.ACCOUNTING);
         return new Api(port, id, "pw-" + id);
     }
 

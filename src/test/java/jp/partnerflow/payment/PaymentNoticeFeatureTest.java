@@ -97,7 +97,7 @@ class PaymentNoticeFeatureTest extends FeatureTest {
 
         // past the 60-day limit: refused, the task stays
         Api.Response late = correct(task, "2027-03-15", "支払日を変更しました");
-        assertThat(late.status()).isEqualTo(500);
+        assertThat(late.status()).isEqualTo(400);
         assertThat(late.json().get("message").asText()).contains("paymentDate", "60 days");
         assertThat(notice(sent.notice()).get("versions")).hasSize(1);
         assertThat(correct(task, "2027-02-26", "お支払日を2月26日に変更しました").status()).isEqualTo(204);
@@ -171,7 +171,7 @@ class PaymentNoticeFeatureTest extends FeatureTest {
 
         // not approved yet: its partner has it
         Api.Response early = api.post(form, startForm(number, "2027-01-29", "振込日の訂正"));
-        assertThat(early.status()).isEqualTo(500);
+        assertThat(early.status()).isEqualTo(400);
         assertThat(early.json().get("message").asText()).contains("only an approved notice");
         assertThat(api.post(form, startForm("PN-209901-99999", "2027-01-29", "x")).json().get("message").asText())
                 .contains("noticeNumber");

@@ -109,7 +109,8 @@ class PaymentNoticeProcessTest {
         ProcessInstance notice = start();
         correlate(notice, PaymentNoticeProcess.MSG_RETURNED);
 
-        assertThat(task(notice)).hasName("支払通知書を修正する").hasCandidateGroup("accounting");
+        assertThat(task(notice)).hasName("支払通知書を修正する").hasCandidateGroup("accounting")
+                .hasCandidateGroup("accountingManager");
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-03-01T02:00:00Z")));
         complete(task(notice));
 

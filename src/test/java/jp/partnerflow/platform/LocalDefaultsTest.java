@@ -12,8 +12,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * The service's own configuration files, read as Spring Boot reads them: the local defaults (admin /
- * admin, session cookies over plain http) exist only in the local profile; elsewhere a blank admin
- * password stops the start and session cookies are Secure.
+ * admin, session cookies over plain http, listening on 127.0.0.1 only) exist only in the local
+ * profile; elsewhere a blank admin password stops the start and session cookies are Secure. No
+ * X-Forwarded-For is trusted unless PARTNERFLOW_TRUSTED_PROXIES names the proxy.
  */
 class LocalDefaultsTest {
 
@@ -31,6 +32,8 @@ class LocalDefaultsTest {
             assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("false");
             assertThat(env.getProperty("server.servlet.session.cookie.http-only")).isEqualTo("true");
             assertThat(env.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("lax");
+            assertThat(env.getProperty("server.address")).isEqualTo("127.0.0.1");
+            assertThat(env.getProperty("server.tomcat.remoteip.internal-proxies")).isEmpty();
         }
     }
 
@@ -44,6 +47,8 @@ class LocalDefaultsTest {
             assertThat(env.getProperty("camunda.bpm.admin-user.password")).isEqualTo("s3cret-from-env");
             assertThat(env.getProperty("server.servlet.session.cookie.secure")).isEqualTo("true");
             assertThat(env.getProperty("server.servlet.session.cookie.same-site")).isEqualTo("lax");
+            assertThat(env.getProperty("server.address")).isNull();
+            assertThat(env.getProperty("server.tomcat.remoteip.internal-proxies")).isEmpty();
         }
     }
 

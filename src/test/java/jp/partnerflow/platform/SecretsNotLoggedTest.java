@@ -22,7 +22,7 @@ import jp.partnerflow.support.FeatureTest;
 class SecretsNotLoggedTest {
     private static final List<String> SECRETS = List.of(FeatureTest.CHANNEL_TOKEN, FeatureTest.CHANNEL_SECRET,
             FeatureTest.STAFF_PASSWORD, FeatureTest.LOGIN_CHANNEL_SECRET, "meisai-token-", "issuance-token-",
-            "meisai-wire-token", "customer-token", "run-token", "bench-token");
+            "meisai-wire-token", "customer-token", "run-token", "bench-token", "tok-access-test");
 
     @Test
     void noSecretAppearsInTheLogOfTheRun() throws IOException {

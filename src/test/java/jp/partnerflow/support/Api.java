@@ -24,27 +24,52 @@ public class Api {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
+    private final String user;
     private final String authorization;
 
     public Api(int port, String user, String password) {
-        this("http://localhost:" + port, user == null ? null
+        this("http://localhost:" + port, user, user == null ? null
                 : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Api(String base, String authorization) {
+    private Api(String base, String user, String authorization) {
         this.base = base;
+        this.user = user;
         this.authorization = authorization;
     }
 
+    /** The partner API as a client holding this bearer token calls it. */
+    public static Api withBearer(int port, String token) {
+        return new Api("http://localhost:" + port, null, "Bearer " + token);
+    }
+
+    /** The staff user this API signs in as (null for a partner or anonymous). */
+    public String user() {
+        return user;
+    }
+
     public Api anonymous() {
-        return new Api(base, null);
+        return new Api(base, null, null);
     }
 
     /** The partner API as this partner calls it, with a token staff issued (this API must be staff's). */
     public Api asPartner(long partnerId) {
         Response issued = post("/api/partners/" + partnerId + "/access-tokens", "");
         check(issued, 201);
-        return new Api(base, "Bearer " + issued.json().get("token").asText());
+        return new Api(base, null, "Bearer " + issued.json().get("token").asText());
+    }
+
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
+    /** A request with extra headers (e.g. X-Forwarded-For). */
+    public Response get(String path, String... headers) {
+        HttpRequest.Builder request = request(path).GET();
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return send(request);
     }
 
     public Response put(String path, String json) {

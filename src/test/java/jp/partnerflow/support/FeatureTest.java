@@ -14,10 +14,13 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,6 +78,9 @@ public abstract class FeatureTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected IdentityService identity;
+
     protected Api api;
 
     @DynamicPropertySource
@@ -99,6 +105,9 @@ public abstract class FeatureTest {
         registry.add("partnerflow.mail.admin", () -> ADMIN_MAIL);
         registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
         registry.add("partnerflow.line.login.channel-id", () -> LOGIN_CHANNEL_ID);
+        // the tests' own address is the one trusted reverse proxy, so a test can play clients by
+        // X-Forwarded-For; any other address's X-Forwarded-For is ignored (FailedSignInThrottleTest)
+        registry.add("server.tomcat.remoteip.internal-proxies", () -> "127\\.0\\.0\\.1");
         registry.add("partnerflow.security.login-starts-per-minute", () -> LOGIN_STARTS_PER_MINUTE);
         registry.add("partnerflow.line.login.channel-secret", () -> LOGIN_CHANNEL_SECRET);
         registry.add("partnerflow.line.login.authorize-url", () -> LINE.baseUrl() + "/oauth2/v2.1/authorize");
@@ -142,6 +151,49 @@ public abstract class FeatureTest {
                 .until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
     }
 
+    /**
+     * A new staff user in these groups (none: a user in no group), made as an operator makes one in
+     * Camunda Admin; the API as that user calls it. The password is the admin's, so the log scan covers it.
+     */
+    protected Api staff(String... groups) {
+        String id = "staff" + UUID.randomUUID().toString().substring(0, 8);
+        User user = identity.newUser(id);
+        user.setFirstName("テスト");
+        user.setLastName(id);
+        user.setEmail(id + "@example.jp");
+        user.setPassword(STAFF_PASSWORD);
+        identity.saveUser(user);
+        for (String group : groups) {
+            identity.createMembership(id, group);
+        }
+        return new Api(port, id, STAFF_PASSWORD);
+    }
+
+    /** What {@link #invoiceInReview} made: the month's process, its invoice, and its 「請求書を確認する」 task. */
+    protected record InvoiceInReview(String user, long partnerId, long order, String month, long invoice, String task) {
+    }
+
+    /** A partner's December invoice for a monthly fee (plus 10 % tax), sent and waiting for review in Tasklist. */
+    protected InvoiceInReview invoiceInReview(long companyId, long fee) {
+        String user = Api.newLineUserId();
+        long partnerId = api.partner(companyId, user);
+        long order = api.post("/api/orders", """
+                {"partnerId":%d,"title":"Webサイト保守","workContent":"月次保守","periodStart":"2026-12-01",
+                 "periodEnd":"2026-12-31","fee":%d,"taxRate":"TEN_PERCENT"}""".formatted(partnerId, fee)).id();
+        approveOnLine(user, order);
+        Api partner = api.asPartner(partnerId);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
+        long invoice = partner.post("/api/me/invoices", "{\"orderId\":%d,\"billingMonth\":\"2026-12\"}".formatted(order)).id();
+        assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
+                .isEqualTo(200);
+        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
+                .query(String.class).single();
+        String task = await().atMost(Duration.ofSeconds(20))
+                .until(() -> api.get("/engine-rest/task?processInstanceId=" + month).json(), t -> t.size() == 1)
+                .get(0).get("id").asText();
+        return new InvoiceInReview(user, partnerId, order, month, invoice, task);
+    }
+
     /** What {@link #paymentNoticeSent} made. */
     protected record PaymentNoticeSent(String user, long partnerId, long order, long invoice, long notice) {
     }
@@ -151,26 +203,15 @@ public abstract class FeatureTest {
      * approved in Tasklist: the payment notice is sent and waits for the partner.
      */
     protected PaymentNoticeSent paymentNoticeSent(long companyId) {
-        String user = Api.newLineUserId();
-        long partnerId = api.partner(companyId, user);
-        long order = api.post("/api/orders", """
-                {"partnerId":%d,"title":"Webサイト保守","workContent":"月次保守","periodStart":"2026-12-01",
-                 "periodEnd":"2026-12-31","fee":300000,"taxRate":"TEN_PERCENT"}""".formatted(partnerId)).id();
-        approveOnLine(user, order);
-        Api partner = api.asPartner(partnerId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        long invoice = partner.post("/api/me/invoices", "{\"orderId\":%d,\"billingMonth\":\"2026-12\"}".formatted(order)).id();
-        assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
-                .isEqualTo(200);
-        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
-        String task = api.get("/engine-rest/task?processInstanceId=" + month).json().get(0).get("id").asText();
-        assertThat(api.post("/engine-rest/task/" + task + "/submit-form",
+        InvoiceInReview review = invoiceInReview(companyId, 300_000);
+        String user = review.user();
+        long invoice = review.invoice();
+        assertThat(api.post("/engine-rest/task/" + review.task() + "/submit-form",
                 "{\"variables\":{\"review\":{\"value\":\"APPROVE\",\"type\":\"String\"}}}").status()).isEqualTo(204);
         long notice = await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/payment-notices?invoiceId=" + invoice),
                 r -> r.status() == 200 && r.json().get("status").asText().equals("SENT")).json().get("id").asLong();
         await().atMost(Duration.ofSeconds(20)).until(() -> pushesTo(user).size() == 2);
-        return new PaymentNoticeSent(user, partnerId, order, invoice, notice);
+        return new PaymentNoticeSent(user, review.partnerId(), review.order(), invoice, notice);
     }
 
     /** n partners of the company, each with a December 2026 payment notice approved now ({@link Bulk#approvedNotices}). */
