@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import jp.partnerflow.platform.StaffCompanies;
 import org.springframework.web.multipart.MultipartFile;
 
 import jp.partnerflow.order.TaxRate;
@@ -46,9 +48,11 @@ class InvoiceController {
     private static final String MONTH_MESSAGE = "must be a month like 2027-01";
 
     private final Invoices invoices;
+    private final StaffCompanies staff;
 
-    InvoiceController(Invoices invoices) {
+    InvoiceController(Invoices invoices, StaffCompanies staff) {
         this.invoices = invoices;
+        this.staff = staff;
     }
 
     record NewInvoice(@NotNull Long orderId, @NotNull @Pattern(regexp = MONTH, message = MONTH_MESSAGE) String billingMonth) {
@@ -118,11 +122,13 @@ class InvoiceController {
 
     @GetMapping("/api/invoices/{id}")
     InvoiceView get(@PathVariable long id) {
+        staff.check(invoices.companyOf(id), "invoice", id);
         return invoices.view(id);
     }
 
     @GetMapping("/api/invoices/{id}/attachment")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        staff.check(invoices.companyOf(id), "invoice", id);
         InvoiceAttachment attachment = invoices.attachmentOf(id);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.contentType()))

@@ -196,6 +196,11 @@ public class Invoices implements InvoiceSteps {
         return view(invoice);
     }
 
+    /** The company an invoice is addressed to (that of its partner). */
+    public long companyOf(long invoiceId) {
+        return partners.companyOfPartner(get(invoiceId).partnerId());
+    }
+
     public InvoiceView view(long invoiceId) {
         return view(get(invoiceId));
     }

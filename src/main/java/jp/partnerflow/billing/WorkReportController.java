@@ -26,13 +26,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.order.PurchaseOrders;
+import jp.partnerflow.platform.StaffCompanies;
+
 /** Work reports of an order's billing months, as staff enter them and as the partner registers work (稼動を登録する). */
 @RestController
 class WorkReportController {
     private final WorkReports reports;
+    private final PurchaseOrders orders;
+    private final StaffCompanies staff;
 
-    WorkReportController(WorkReports reports) {
+    WorkReportController(WorkReports reports, PurchaseOrders orders, StaffCompanies staff) {
         this.reports = reports;
+        this.orders = orders;
+        this.staff = staff;
     }
 
     record NewWorkReport(
@@ -55,11 +62,13 @@ class WorkReportController {
     @PostMapping("/api/orders/{orderId}/work-reports")
     @ResponseStatus(HttpStatus.CREATED)
     WorkReport create(@PathVariable long orderId, @Valid @RequestBody NewWorkReport request) {
+        staff.check(orders.companyOf(orderId), "purchase order", orderId);
         return reports.create(orderId, request.billingMonth(), entries(request.entries()), WorkReport.CreatedBy.STAFF);
     }
 
     @GetMapping("/api/orders/{orderId}/work-reports")
     List<WorkReport> ofOrder(@PathVariable long orderId) {
+        staff.check(orders.companyOf(orderId), "purchase order", orderId);
         return reports.ofOrder(orderId);
     }
 

@@ -13,11 +13,13 @@ import jp.partnerflow.platform.NotFoundException;
 @Service
 public class Companies {
     private final CompanyRepository repository;
+    private final TenantOfCompany tenants;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    Companies(CompanyRepository repository, JdbcClient jdbc, Clock clock) {
+    Companies(CompanyRepository repository, TenantOfCompany tenants, JdbcClient jdbc, Clock clock) {
         this.repository = repository;
+        this.tenants = tenants;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -29,8 +31,10 @@ public class Companies {
         });
         int confirmationDays = request.paymentNoticeConfirmationDays() != null ? request.paymentNoticeConfirmationDays()
                 : Company.DEFAULT_CONFIRMATION_DAYS;
-        return repository.save(new Company(null, request.name().strip(), request.closingDay(), request.paymentTerms(),
-                request.lineOption(), confirmationDays, clock.instant()));
+        Company company = repository.save(new Company(null, request.name().strip(), request.closingDay(),
+                request.paymentTerms(), request.lineOption(), confirmationDays, clock.instant()));
+        tenants.create(company.id(), company.name());
+        return company;
     }
 
     public Company get(long id) {

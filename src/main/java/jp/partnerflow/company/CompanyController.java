@@ -16,13 +16,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.platform.StaffCompanies;
+
 @RestController
 @RequestMapping("/api/companies")
 class CompanyController {
     private final Companies companies;
+    private final StaffCompanies staff;
 
-    CompanyController(Companies companies) {
+    CompanyController(Companies companies, StaffCompanies staff) {
         this.companies = companies;
+        this.staff = staff;
     }
 
     record NewCompany(
@@ -41,6 +45,7 @@ class CompanyController {
 
     @GetMapping("/{id}")
     Company get(@PathVariable long id) {
+        staff.check(id, "company", id);
         return companies.get(id);
     }
 }

@@ -111,12 +111,17 @@ class LineLoginController {
                         attempt.consents());
             } catch (LineLinkRefused e) {
                 log.warn("LINE account not linked: {}", e.getMessage());
-                return e.reason() == LineLinkRefused.Reason.EMAIL_MISMATCH
-                        ? refused(response, model, "メールアドレスが一致しません",
-                                "LINEに登録されているメールアドレスが、ご登録のメールアドレスと一致しません。"
-                                        + "LINEのメールアドレスをご確認のうえ、もう一度お試しください。連携は行われていません。")
-                        : refused(response, model, "このLINEアカウントは使えません",
-                                "このLINEアカウントは、すでに別のパートナーに連携されています。連携は行われていません。");
+                return switch (e.reason()) {
+                    case NO_EMAIL -> refused(response, model, "LINEからメールアドレスを受け取れませんでした",
+                            "LINEにメールアドレスが登録されていないか、メールアドレスの提供が許可されていません。"
+                                    + "LINEアプリの「設定」→「アカウント」でメールアドレスを登録し、もう一度「LINEでユーザー登録」から進んで、"
+                                    + "同意画面でメールアドレスの提供を許可してください。連携は行われていません。");
+                    case EMAIL_MISMATCH -> refused(response, model, "メールアドレスが一致しません",
+                            "LINEに登録されているメールアドレスが、ご登録のメールアドレスと一致しません。"
+                                    + "LINEのメールアドレスをご確認のうえ、もう一度お試しください。連携は行われていません。");
+                    case LINKED_TO_ANOTHER_PARTNER -> refused(response, model, "このLINEアカウントは使えません",
+                            "このLINEアカウントは、すでに別のパートナーに連携されています。連携は行われていません。");
+                };
             }
         } else {
             partner = partners.signedInWithLine(token.sub()).orElse(null);

@@ -32,8 +32,8 @@ import com.linecorp.bot.messaging.model.URIAction;
 public class LineMessenger {
     private static final Logger log = LoggerFactory.getLogger(LineMessenger.class);
     /** LINE's limits for a buttons template: title 40, text 60 with a title, 4 actions, labels 20. */
-    private static final int TITLE_MAX = 40;
-    private static final int TEXT_MAX = 60;
+    /** A buttons template's text without a title or image; with a title LINE allows only 60. */
+    private static final int TEXT_MAX = 160;
     private static final int LABEL_MAX = 20;
     private static final int BUTTONS_MAX = 4;
 
@@ -115,8 +115,9 @@ public class LineMessenger {
             return new TextMessage(title + "\n" + text);
         }
         List<Action> actions = buttons.stream().limit(BUTTONS_MAX).map(LineMessenger::action).toList();
-        return new TemplateMessage(title, new ButtonsTemplate(null, null, null, null, cut(title, TITLE_MAX),
-                cut(text, TEXT_MAX), null, actions));
+        // the notice's title as the text's first line: a template title would leave the text 60 characters
+        return new TemplateMessage(title, new ButtonsTemplate(null, null, null, null, null,
+                title + "\n" + fit(text, TEXT_MAX - title.length() - 1), null, actions));
     }
 
     static Message message(LineReply reply) {
@@ -136,6 +137,19 @@ public class LineMessenger {
         return button.uri() != null
                 ? new URIAction(label, button.uri(), null)
                 : new PostbackAction(label, button.postbackData(), label, null, null, null);
+    }
+
+    /**
+     * A notice's text within LINE's limit: its first line (the name of the order or notice) is shortened
+     * so that the lines after it (number, fee, period, amounts) arrive whole.
+     */
+    static String fit(String text, int max) {
+        int firstBreak = text.indexOf('\n');
+        if (text.length() <= max || firstBreak < 0) {
+            return cut(text, max);
+        }
+        String rest = text.substring(firstBreak);
+        return rest.length() + 2 <= max ? cut(text.substring(0, firstBreak), max - rest.length()) + rest : cut(text, max);
     }
 
     private static String cut(String text, int max) {

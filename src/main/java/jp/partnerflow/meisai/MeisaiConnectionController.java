@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.payment.PaymentNotices;
+import jp.partnerflow.platform.StaffCompanies;
+
 import jp.partnerflow.meisai.MeisaiSettings.DataKind;
 import jp.partnerflow.meisai.MeisaiSettings.FieldType;
 import jp.partnerflow.meisai.MeisaiSettings.IssueMethod;
@@ -35,9 +39,17 @@ class MeisaiConnectionController {
     private final MeisaiConnections connections;
     private final MeisaiIssuance issuance;
 
-    MeisaiConnectionController(MeisaiConnections connections, MeisaiIssuance issuance) {
+    private final PaymentNotices notices;
+    private final Partners partners;
+    private final StaffCompanies staff;
+
+    MeisaiConnectionController(MeisaiConnections connections, MeisaiIssuance issuance, PaymentNotices notices,
+            Partners partners, StaffCompanies staff) {
         this.connections = connections;
         this.issuance = issuance;
+        this.notices = notices;
+        this.partners = partners;
+        this.staff = staff;
     }
 
     record ConnectionForm(
@@ -78,27 +90,31 @@ class MeisaiConnectionController {
     @PostMapping("/api/meisai/connections")
     @ResponseStatus(HttpStatus.CREATED)
     MeisaiConnection create(@Valid @RequestBody ConnectionForm form) {
+        staff.checkField(form.companyId(), "companyId", "no such company");
         return connections.create(form);
     }
 
     @PutMapping("/api/meisai/connections/{id}")
     MeisaiConnection update(@PathVariable long id, @Valid @RequestBody ConnectionForm form) {
+        connections.mine(id);
         return connections.update(id, form);
     }
 
     @GetMapping("/api/meisai/connections/{id}")
     MeisaiConnection get(@PathVariable long id) {
-        return connections.get(id);
+        return connections.mine(id);
     }
 
     @GetMapping("/api/meisai/connections")
     List<MeisaiConnection> ofCompany(@RequestParam long companyId) {
+        staff.check(companyId, "company", companyId);
         return connections.ofCompany(companyId);
     }
 
     /** Each version of a payment notice sent to 楽楽明細: new or replacement, its import id, how it ended. */
     @GetMapping("/api/meisai/issues")
     List<MeisaiIssue> issuesOf(@RequestParam long paymentNoticeId) {
+        staff.check(partners.companyOfPartner(notices.get(paymentNoticeId).partnerId()), "payment notice", paymentNoticeId);
         return issuance.ofPaymentNotice(paymentNoticeId);
     }
 }

@@ -20,6 +20,7 @@ import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 import jp.partnerflow.platform.SecretBox;
+import jp.partnerflow.platform.StaffCompanies;
 
 /**
  * The 楽楽明細 connection settings of a company: every combination the seed rules out is refused
@@ -33,8 +34,11 @@ public class MeisaiConnections {
     private final Companies companies;
     private final SecretBox secrets;
     private final Clock clock;
+    private final StaffCompanies staff;
 
-    MeisaiConnections(MeisaiConnectionRepository connections, Companies companies, SecretBox secrets, Clock clock) {
+    MeisaiConnections(MeisaiConnectionRepository connections, Companies companies, SecretBox secrets, Clock clock,
+            StaffCompanies staff) {
+        this.staff = staff;
         this.connections = connections;
         this.companies = companies;
         this.secrets = secrets;
@@ -69,6 +73,13 @@ public class MeisaiConnections {
         }
         String token = keepToken ? current.apiTokenEncrypted() : secrets.seal(form.apiToken().strip());
         return connections.save(settings(id, form, token, current.createdAt(), clock.instant()));
+    }
+
+    /** A connection of the calling staff user's company; another company's is not found. */
+    MeisaiConnection mine(long id) {
+        MeisaiConnection connection = get(id);
+        staff.check(connection.companyId(), "楽楽明細 connection", id);
+        return connection;
     }
 
     public MeisaiConnection get(long id) {

@@ -198,12 +198,17 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         return issues.findByPaymentNoticeIdOrderByVersion(paymentNoticeId);
     }
 
+    /**
+     * The document connection an approved notice is issued through: the one dmn/meisai-issue-policy.dmn
+     * names, else the company's first — of those that issue on approval (a batch-only connection never does).
+     */
     private MeisaiConnection connection(long companyId, String name) {
         return connections.ofCompany(companyId).stream()
-                .filter(c -> c.dataKind().document())
+                .filter(c -> c.dataKind().document() && c.issueOnApproval())
                 .filter(c -> name == null || name.isBlank() || c.name().equals(name))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("company " + companyId + " has no document connection"
+                .orElseThrow(() -> new IllegalStateException("company " + companyId
+                        + " has no document connection that issues on approval"
                         + (name == null || name.isBlank() ? "" : " named " + name)));
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.partnerflow.company.Companies;
+import jp.partnerflow.platform.StaffCompanies;
 import jp.partnerflow.meisai.MeisaiSettings.ApprovedIn;
 import jp.partnerflow.platform.InvalidFieldException;
 
@@ -35,9 +36,13 @@ class MeisaiRunController {
     private final MeisaiRuns runs;
     private final Companies companies;
     private final Clock clock;
+    private final MeisaiConnections connections;
+    private final StaffCompanies staff;
 
     MeisaiRunController(MeisaiRecordListRepository recordLists, MeisaiTimers timers, MeisaiRuns runs, Companies companies,
-            Clock clock) {
+            Clock clock, MeisaiConnections connections, StaffCompanies staff) {
+        this.connections = connections;
+        this.staff = staff;
         this.recordLists = recordLists;
         this.timers = timers;
         this.runs = runs;
@@ -54,7 +59,7 @@ class MeisaiRunController {
     @PostMapping("/api/meisai/record-lists")
     @ResponseStatus(HttpStatus.CREATED)
     MeisaiRecordList createRecordList(@Valid @RequestBody RecordListForm form) {
-        if (!companies.exists(form.companyId())) {
+        if (!companies.exists(form.companyId()) || !staff.mayAccess(form.companyId())) {
             throw new InvalidFieldException("companyId", "no such company");
         }
         return recordLists.save(new MeisaiRecordList(null, form.companyId(), form.name().strip(), form.approvedIn(),
@@ -63,33 +68,40 @@ class MeisaiRunController {
 
     @GetMapping("/api/meisai/record-lists")
     List<MeisaiRecordList> recordLists(@RequestParam long companyId) {
+        staff.check(companyId, "company", companyId);
         return recordLists.findByCompanyIdOrderById(companyId);
     }
 
     @PutMapping("/api/meisai/connections/{id}/timer")
-    MeisaiTimer setTimer(@PathVariable long id, @RequestBody MeisaiTimers.TimerForm form, Authentication staff) {
-        return timers.set(id, form, staff.getName());
+    MeisaiTimer setTimer(@PathVariable long id, @RequestBody MeisaiTimers.TimerForm form, Authentication caller) {
+        connections.mine(id);
+        return timers.set(id, form, caller.getName());
     }
 
     @GetMapping("/api/meisai/connections/{id}/timer")
     MeisaiTimer timer(@PathVariable long id) {
+        connections.mine(id);
         return timers.of(id);
     }
 
     /** Runs the connection now over the record list; the run goes on in the background (202). */
     @PostMapping("/api/meisai/connections/{id}/runs")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    MeisaiRun runNow(@PathVariable long id, @Valid @RequestBody RunForm form, Authentication staff) {
-        return runs.runNow(id, form.recordListId(), staff.getName());
+    MeisaiRun runNow(@PathVariable long id, @Valid @RequestBody RunForm form, Authentication caller) {
+        connections.mine(id);
+        return runs.runNow(id, form.recordListId(), caller.getName());
     }
 
     @GetMapping("/api/meisai/connections/{id}/runs")
     List<MeisaiRun> runsOf(@PathVariable long id) {
+        connections.mine(id);
         return runs.ofConnection(id);
     }
 
     @GetMapping("/api/meisai/runs/{id}")
     MeisaiRun run(@PathVariable long id) {
-        return runs.get(id);
+        MeisaiRun run = runs.get(id);
+        staff.check(connections.get(run.connectionId()).companyId(), "楽楽明細 run", id);
+        return run;
     }
 }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.StaffCompanies;
 
 /** The partner's in-app notice list, with how each notice was delivered. */
 @RestController
@@ -16,7 +17,10 @@ class NoticeController {
     private final NoticeDeliveries deliveries;
     private final Partners partners;
 
-    NoticeController(NoticeRepository notices, NoticeDeliveries deliveries, Partners partners) {
+    private final StaffCompanies staff;
+
+    NoticeController(NoticeRepository notices, NoticeDeliveries deliveries, Partners partners, StaffCompanies staff) {
+        this.staff = staff;
         this.notices = notices;
         this.deliveries = deliveries;
         this.partners = partners;
@@ -28,7 +32,7 @@ class NoticeController {
 
     @GetMapping("/api/partners/{partnerId}/notices")
     List<NoticeView> ofPartner(@PathVariable long partnerId) {
-        partners.get(partnerId);
+        staff.check(partners.companyOfPartner(partnerId), "partner", partnerId);
         return notices.findByPartnerIdOrderByIdDesc(partnerId).stream()
                 .map(n -> new NoticeView(n.id(), n.type(), n.title(), n.body(), n.linkUrl(), n.actions(),
                         n.createdAt(), deliveries.of(n.id())))

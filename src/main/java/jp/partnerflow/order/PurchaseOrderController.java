@@ -20,15 +20,22 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.StaffCompanies;
+
 import jp.partnerflow.company.PaymentTerms;
 
 @RestController
 @RequestMapping("/api/orders")
 class PurchaseOrderController {
     private final PurchaseOrders orders;
+    private final Partners partners;
+    private final StaffCompanies staff;
 
-    PurchaseOrderController(PurchaseOrders orders) {
+    PurchaseOrderController(PurchaseOrders orders, Partners partners, StaffCompanies staff) {
         this.orders = orders;
+        this.partners = partners;
+        this.staff = staff;
     }
 
     /**
@@ -51,6 +58,8 @@ class PurchaseOrderController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     PurchaseOrder issue(@Valid @RequestBody NewOrder request) {
+        partners.companyOf(request.partnerId())
+                .ifPresent(company -> staff.checkField(company, "partnerId", "no such partner"));
         return orders.issue(request.partnerId(), new OrderTerms(request.title(), request.workContent(),
                 request.periodStart(), request.periodEnd(), request.fee(), request.feeType(), request.taxRate()),
                 request.paymentTerms());
@@ -58,11 +67,13 @@ class PurchaseOrderController {
 
     @GetMapping("/{id}")
     PurchaseOrder get(@PathVariable long id) {
+        staff.check(orders.companyOf(id), "purchase order", id);
         return orders.get(id);
     }
 
     @GetMapping
     List<PurchaseOrder> ofPartner(@RequestParam long partnerId) {
+        staff.check(partners.companyOfPartner(partnerId), "partner", partnerId);
         return orders.ofPartner(partnerId);
     }
 }

@@ -80,6 +80,11 @@ public class PurchaseOrders implements PurchaseOrderSteps {
                 processInstanceId, clock.instant(), null, null, null));
     }
 
+    /** The company an order is for (that of its partner). */
+    public long companyOf(long orderId) {
+        return partners.companyOfPartner(get(orderId).partnerId());
+    }
+
     public PurchaseOrder get(long id) {
         return orders.findById(id).orElseThrow(() -> new NotFoundException("purchase order", id));
     }

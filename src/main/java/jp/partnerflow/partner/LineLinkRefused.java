@@ -4,7 +4,9 @@ package jp.partnerflow.partner;
 public class LineLinkRefused extends RuntimeException {
 
     public enum Reason {
-        /** The LINE e-mail is not the partner's registered e-mail (or LINE gave none). */
+        /** LINE gave no e-mail: the account has none, or the partner did not allow the service to read it. */
+        NO_EMAIL,
+        /** The LINE e-mail is not the partner's registered e-mail. */
         EMAIL_MISMATCH,
         /** The LINE account is linked to another partner. */
         LINKED_TO_ANOTHER_PARTNER

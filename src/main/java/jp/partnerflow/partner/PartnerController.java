@@ -22,15 +22,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.platform.StaffCompanies;
+
 @RestController
 @RequestMapping("/api/partners")
 class PartnerController {
     private final Partners partners;
     private final PartnerAccessTokens accessTokens;
+    private final StaffCompanies staff;
 
-    PartnerController(Partners partners, PartnerAccessTokens accessTokens) {
+    PartnerController(Partners partners, PartnerAccessTokens accessTokens, StaffCompanies staff) {
         this.partners = partners;
         this.accessTokens = accessTokens;
+        this.staff = staff;
+    }
+
+    /** A partner of another company is not found. */
+    private long ofMyCompany(long partnerId) {
+        staff.check(partners.companyOfPartner(partnerId), "partner", partnerId);
+        return partnerId;
     }
 
     record NewPartner(
@@ -47,45 +57,47 @@ class PartnerController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Partner register(@Valid @RequestBody NewPartner request) {
+        staff.checkField(request.companyId(), "companyId", "no such company");
         return partners.register(request);
     }
 
     @GetMapping("/{id}")
     Partner get(@PathVariable long id) {
-        return partners.get(id);
+        return partners.get(ofMyCompany(id));
     }
 
     @GetMapping
     List<Partner> ofCompany(@RequestParam long companyId) {
+        staff.check(companyId, "company", companyId);
         return partners.ofCompany(companyId);
     }
 
     /** A bearer token for the partner API, shown this once (only its hash is kept); it expires. */
     @PostMapping("/{id}/access-tokens")
     @ResponseStatus(HttpStatus.CREATED)
-    PartnerAccessTokens.Issued issueAccessToken(@PathVariable long id, Authentication staff) {
-        return accessTokens.issue(id, staff.getName());
+    PartnerAccessTokens.Issued issueAccessToken(@PathVariable long id, Authentication caller) {
+        return accessTokens.issue(ofMyCompany(id), caller.getName());
     }
 
     /** The partner's tokens: who issued each, when, until when, whether revoked (never the token). */
     @GetMapping("/{id}/access-tokens")
     List<PartnerAccessTokens.TokenInfo> accessTokens(@PathVariable long id) {
-        return accessTokens.of(id);
+        return accessTokens.of(ofMyCompany(id));
     }
 
     @DeleteMapping("/{id}/access-tokens/{tokenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeAccessToken(@PathVariable long id, @PathVariable long tokenId) {
-        accessTokens.revoke(id, tokenId);
+        accessTokens.revoke(ofMyCompany(id), tokenId);
     }
 
     @PutMapping("/{id}/basic-info")
     Partner updateBasicInfo(@PathVariable long id, @Valid @RequestBody BasicInfo info) {
-        return partners.updateBasicInfo(id, info);
+        return partners.updateBasicInfo(ofMyCompany(id), info);
     }
 
     @PutMapping("/{id}/bank-account")
     Partner updateBankAccount(@PathVariable long id, @Valid @RequestBody BankAccount account) {
-        return partners.updateBankAccount(id, account);
+        return partners.updateBankAccount(ofMyCompany(id), account);
     }
 }

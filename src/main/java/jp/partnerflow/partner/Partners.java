@@ -49,6 +49,16 @@ public class Partners {
                 request.bankAccount(), clock.instant()));
     }
 
+    /** The company a partner works for (404 for no such partner). */
+    public long companyOfPartner(long partnerId) {
+        return companyOf(partnerId).orElseThrow(() -> new NotFoundException("partner", partnerId));
+    }
+
+    /** The company a partner works for. */
+    public Optional<Long> companyOf(long partnerId) {
+        return jdbc.sql("SELECT company_id FROM partner WHERE id = ?").param(partnerId).query(Long.class).optional();
+    }
+
     public Partner get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("partner", id));
     }
@@ -92,7 +102,10 @@ public class Partners {
     @Transactional
     public Partner linkLine(long partnerId, String lineUserId, String lineEmail, boolean following, Set<Consent> consents) {
         Partner partner = get(partnerId);
-        if (lineEmail == null || !partner.email().equalsIgnoreCase(lineEmail.strip())) {
+        if (lineEmail == null || lineEmail.isBlank()) {
+            throw new LineLinkRefused(LineLinkRefused.Reason.NO_EMAIL, "LINE gave no e-mail for partner " + partnerId);
+        }
+        if (!partner.email().equalsIgnoreCase(lineEmail.strip())) {
             throw new LineLinkRefused(LineLinkRefused.Reason.EMAIL_MISMATCH,
                     "the LINE e-mail is not partner " + partnerId + "'s registered e-mail");
         }

@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.StaffCompanies;
+
 import jp.partnerflow.partner.PartnerPrincipal;
 
 /**
@@ -25,9 +28,13 @@ import jp.partnerflow.partner.PartnerPrincipal;
 @RestController
 class PaymentNoticeController {
     private final PaymentNotices notices;
+    private final Partners partners;
+    private final StaffCompanies staff;
 
-    PaymentNoticeController(PaymentNotices notices) {
+    PaymentNoticeController(PaymentNotices notices, Partners partners, StaffCompanies staff) {
         this.notices = notices;
+        this.partners = partners;
+        this.staff = staff;
     }
 
     record Correction(@NotNull LocalDate paymentDate, @NotBlank @Size(max = 1000) String note) {
@@ -37,20 +44,27 @@ class PaymentNoticeController {
     }
 
     /** The notice with every version and event: who approved which version when, and whether automatically. */
+    /** Another company's payment notice is not found. */
+    private PaymentNotice ofMyCompany(PaymentNotice notice) {
+        staff.check(partners.companyOfPartner(notice.partnerId()), "payment notice", notice.id());
+        return notice;
+    }
+
     @GetMapping("/api/payment-notices/{id}")
     PaymentNotice get(@PathVariable long id) {
-        return notices.get(id);
+        return ofMyCompany(notices.get(id));
     }
 
     @GetMapping("/api/payment-notices")
     PaymentNotice ofInvoice(@RequestParam long invoiceId) {
-        return notices.ofInvoice(invoiceId);
+        return ofMyCompany(notices.ofInvoice(invoiceId));
     }
 
     /** Corrects an approved notice: a new version under the same number, sent to the partner again. */
     @PostMapping("/api/payment-notices/{id}/corrections")
-    PaymentNotice correct(@PathVariable long id, @Valid @RequestBody Correction correction, Principal staff) {
-        return notices.correctApproved(id, correction.paymentDate(), correction.note().strip(), staff.getName());
+    PaymentNotice correct(@PathVariable long id, @Valid @RequestBody Correction correction, Principal caller) {
+        ofMyCompany(notices.get(id));
+        return notices.correctApproved(id, correction.paymentDate(), correction.note().strip(), caller.getName());
     }
 
     @GetMapping("/api/me/payment-notices/{id}")

@@ -33,7 +33,6 @@ import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 import jp.partnerflow.platform.Sequences;
-import jp.partnerflow.platform.Tokyo;
 
 /**
  * The payment-notice feature's public API and its process steps. A notice is final once approved,
@@ -103,10 +102,10 @@ public class PaymentNotices implements PaymentNoticeSteps {
         notices.save(notice.withLatest(version).with(PaymentNotice.Status.SENT,
                 new PaymentNotice.Event(version.version(), PaymentNotice.EventKind.SENT, "system", null, now)));
         String page = page(notice);
-        LocalDate lastDay = deadline.atZone(Tokyo.ZONE).toLocalDate().minusDays(1);
         notifyPartner.send(new PartnerNotice(notice.partnerId(), NoticeType.PAYMENT_NOTICE_SENT,
                 "%s %s\nお支払額 %,d円（%sお支払い）\n確認期限 %s".formatted(BillingMonths.inJapanese(notice.billingMonth()),
-                        notice.number(), version.amountPaid(), DAY.format(version.paymentDate()), DAY.format(lastDay)),
+                        notice.number(), version.amountPaid(), DAY.format(version.paymentDate()),
+                        ConfirmationDeadline.inJapanese(deadline)),
                 page, List.of(NoticeAction.answer("承認する", PaymentNoticePostbacks.data(PaymentNoticePostbacks.APPROVE,
                         notice.id())), NoticeAction.link("内容を見る", page))));
         return Date.from(deadline);

@@ -3,6 +3,12 @@ package jp.partnerflow.platform;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -26,6 +32,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  */
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
     public record FieldProblem(String field, String message) {
     }
@@ -73,6 +80,32 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
         problem.setTitle("Conflict");
         return problem;
+    }
+
+    /**
+     * A row there is one of (a month's work report, an invoice of a month, a version) made at the same
+     * moment by another request or by the service: the check before the insert saw nothing, the
+     * database's unique key refused the second. What the caller wanted exists now; nothing was changed.
+     */
+    @ExceptionHandler({ DuplicateKeyException.class, DbActionExecutionException.class })
+    ResponseEntity<Object> madeAtTheSameMoment(RuntimeException ex, HttpServletRequest request) {
+        if (!(ex instanceof DuplicateKeyException) && !(ex.getCause() instanceof DuplicateKeyException)) {
+            return failed(ex, request);
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "it exists already: made at the same moment by another request or by the service");
+        problem.setTitle("Conflict");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    /** Anything else is the service's fault: logged here (ids, never personal data), answered as a problem. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> failed(Exception ex, HttpServletRequest request) {
+        log.error("{} {} failed", request.getMethod(), request.getRequestURI(), ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request failed on the server; the failure is logged.");
+        problem.setTitle("Internal Server Error");
+        return ResponseEntity.internalServerError().body(problem);
     }
 
     private static ProblemDetail invalid(List<FieldProblem> errors) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +66,34 @@ class WorkReportApiTest extends FeatureTest {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.contentType()).contains("application/problem+json");
         assertThat(api.get("/api/orders/" + order + "/work-reports").json().get(0).get("entries")).hasSize(1);
+    }
+
+    /** The month's report made at the same moment by several requests (or the fixed-fee timer): one wins, the rest are 409. */
+    @Test
+    void reportsSentAtTheSameMomentMakeOneAndTheOthersAre409NotA500() throws Exception {
+        long order = approvedHourlyOrder(Api.newLineUserId());
+        int senders = 12;
+        java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < senders; i++) {
+                sent.add(pool.submit(() -> {
+                    ready.await();
+                    return report(order, entry("2026-12", "2026-12-01", "8", "作業"));
+                }));
+            }
+            ready.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : sent) {
+                statuses.add(answer.get().status());
+            }
+            assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+            assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(api.get("/api/orders/" + order + "/work-reports").json()).hasSize(1);
     }
 
     @Test

@@ -120,6 +120,13 @@ class LineLoginTest extends FeatureTest {
                 LOGIN_CHANNEL_ID, LOGIN_CHANNEL_SECRET, Instant.now().plusSeconds(600)));
         assertRefused(mismatch, "メールアドレスが一致しません");
         assertThat(mismatch.html()).contains("連携は行われていません");
+        // LINE gave no e-mail (none registered, or its permission not granted): said so, with how to allow it
+        attempt = startRegistration(phone, partnerId);
+        Browser.Page noEmail = callback(phone, attempt, idToken(lineUser, null, attempt.get("nonce"), LOGIN_CHANNEL_ID,
+                LOGIN_CHANNEL_SECRET, Instant.now().plusSeconds(600)));
+        assertRefused(noEmail, "LINEからメールアドレスを受け取れませんでした");
+        assertThat(noEmail.html()).contains("メールアドレスの提供を許可", "連携は行われていません")
+                .doesNotContain("一致しません");
 
         String taken = Api.newLineUserId();
         api.partner(company, taken);

@@ -140,9 +140,9 @@ class MeisaiConnectionApiTest extends FeatureTest {
     @Test
     void onlyStaffWithBothPermissionsConfigure() {
         long company = api.company(true);
-        Api neither = staff();
-        Api dbOnly = staff("dbSettings");
-        Api both = staff("dbSettings", "systemIntegration");
+        Api neither = staffOf(company);
+        Api dbOnly = staffOf(company, "dbSettings");
+        Api both = staffOf(company, "dbSettings", "systemIntegration");
 
         Api.Response refused = neither.post(PATH, document(company, "t", j -> j));
         assertThat(refused.status()).isEqualTo(403);
@@ -154,7 +154,7 @@ class MeisaiConnectionApiTest extends FeatureTest {
         assertThat(dbOnly.put(PATH + "/" + created.id(), document(company, "", j -> j)).status()).isEqualTo(403);
         // reading the settings: the configuring pair, or accounting (who runs connections)
         assertThat(neither.get(PATH + "/" + created.id()).status()).isEqualTo(403);
-        assertThat(staff("accounting").get(PATH + "/" + created.id()).status()).isEqualTo(200);
+        assertThat(staffOf(company, "accounting").get(PATH + "/" + created.id()).status()).isEqualTo(200);
     }
 
     private String sealedToken(long id) {

@@ -196,6 +196,36 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
     }
 
     @Test
+    void approvalIssuesOnlyThroughAConnectionThatIssuesOnApproval() {
+        PaymentNoticeSent sent = paymentNoticeSent(api.company(true));
+        long company = api.get("/api/partners/" + sent.partnerId()).json().get("companyId").asLong();
+        // first a batch-only PDF connection, then the one that issues on approval
+        long batch = connection(company, "月末PDF一括", false);
+        jdbc.sql("UPDATE meisai_connection SET data_kind = 'DOCUMENT_PDF', target_pdf_field = '支払通知書PDF' WHERE id = ?")
+                .param(batch).update();
+        long onApproval = connection(company, "承認時CSV", true);
+
+        approveByDeadline(sent.notice());
+
+        awaitMeisaiStatus(sent.notice(), "連携済");
+        assertThat(jdbc.sql("SELECT connection_id FROM meisai_issue WHERE payment_notice_id = ?").param(sent.notice())
+                .query(Long.class).single()).isEqualTo(onApproval);
+        assertThat(imports()).hasSize(1);
+        assertThat(imports().get(0).getBodyAsString()).doesNotContain("application/zip").contains("text/csv");
+    }
+
+    private long connection(long company, String name, boolean issueOnApproval) {
+        long connection = api.post("/api/meisai/connections", """
+                {"companyId":%d,"name":"%s","url":"https://rb101.eco-serv.jp/acme/","apiToken":"%s",
+                 "dataKind":"DOCUMENT_CSV","reportMail":"OFF","reportTypeId":1,"importMethod":"NEW","issueOnApproval":%s,
+                 "recordUpdates":[{"field":"MEISAI_STATUS","fieldType":"SINGLE_CHOICE","value":"連携済"}]}"""
+                .formatted(company, name, TOKEN, issueOnApproval)).id();
+        jdbc.sql("UPDATE meisai_connection SET url = ? WHERE id = ?").param(MEISAI.baseUrl() + "/acme/").param(connection)
+                .update();
+        return connection;
+    }
+
+    @Test
     void aCompanyWithoutAConnectionIssuesNothing() {
         PaymentNoticeSent sent = paymentNoticeSent(api.company(true));
         approveByDeadline(sent.notice());

@@ -52,6 +52,8 @@ class MeisaiRunFeatureTest extends FeatureTest {
     ManagementService management;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    org.camunda.bpm.engine.HistoryService history;
 
     @BeforeEach
     void meisaiAcceptsAndCompletes() {
@@ -75,7 +77,7 @@ class MeisaiRunFeatureTest extends FeatureTest {
         awaitStatus(second.notice(), "AUTO_APPROVED");
         assertThat(imports()).as("nothing goes out at approval when the connection sends in batches").isEmpty();
         String keiriId = "keiri" + UUID.randomUUID().toString().substring(0, 8);
-        Api keiri = staffUser(keiriId, "keiri@example.jp");
+        Api keiri = staffUser(company, keiriId, "keiri@example.jp");
 
         Api.Response started = keiri.post("/api/meisai/connections/" + connection + "/runs",
                 "{\"recordListId\":" + thisMonth + "}");
@@ -186,6 +188,13 @@ class MeisaiRunFeatureTest extends FeatureTest {
                     .as("the run before had ended when this one sent")
                     .isBeforeOrEqualTo(sentAt(runs.get(i)));
         }
+        // each run stayed within its company: its own records (above), and its process is its company's tenant
+        // though the timer sweep that called it is of no company
+        long[] companies = { urgent, quiet, busy, low };
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(runs.get(i).get("processInstanceId")
+                    .asText()).singleResult().getTenantId()).isEqualTo(jp.partnerflow.platform.CompanyTenants.of(companies[i]));
+        }
         // each timer moved on to its next day
         assertThat(api.get("/api/meisai/connections/" + urgentTimer + "/timer").json().get("nextRunAt").asText())
                 .isNotBlank();
@@ -199,7 +208,7 @@ class MeisaiRunFeatureTest extends FeatureTest {
         long connection = batchConnection(company, "失敗する連携", "ON_ERROR", "EXECUTOR");
         long list = recordList(company, "今月", "THIS_MONTH");
 
-        Api noMail = staffUser("staff" + UUID.randomUUID().toString().substring(0, 8), null);
+        Api noMail = staffUser(company, "staff" + UUID.randomUUID().toString().substring(0, 8), null);
 
         long run = noMail.post("/api/meisai/connections/" + connection + "/runs", "{\"recordListId\":" + list + "}").id();
 
@@ -229,7 +238,7 @@ class MeisaiRunFeatureTest extends FeatureTest {
         assertInvalid(api.put(timer, timerJson(otherList, 5, "DAILY", "", "09:00")), "recordListId");
         assertThat(count("meisai_timer WHERE connection_id = " + connection)).isZero();
 
-        Api plain = staffUser("staff" + UUID.randomUUID().toString().substring(0, 8), null);
+        Api plain = staffUser(company, "staff" + UUID.randomUUID().toString().substring(0, 8), null);
         assertThat(plain.put(timer, timerJson(list, 5, "DAILY", "", "09:00")).status()).isEqualTo(403);
 
         JsonNode set = api.put(timer, timerJson(list, 5, "MONTHLY", "\"dayOfMonth\":31,", "09:30")).json();
@@ -281,13 +290,14 @@ class MeisaiRunFeatureTest extends FeatureTest {
                 {"companyId":%d,"name":"%s","approvedIn":"%s"}""".formatted(company, name, approvedIn)).id();
     }
 
-    /** A staff user of accounting (who may run connections), outside the configuring groups. */
-    private Api staffUser(String id, String email) {
+    /** A staff user of the company's accounting (who may run connections), outside the configuring groups. */
+    private Api staffUser(long company, String id, String email) {
         User user = identity.newUser(id);
         user.setPassword("pw-" + id);
         user.setEmail(email);
         identity.saveUser(user);
         identity.createMembership(id, jp.partnerflow.platform.StaffGroups.ACCOUNTING);
+        identity.createTenantUserMembership(jp.partnerflow.platform.CompanyTenants.of(company), id);
         return new Api(port, id, "pw-" + id);
     }
 

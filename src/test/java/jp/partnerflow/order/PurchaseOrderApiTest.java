@@ -42,6 +42,25 @@ class PurchaseOrderApiTest extends FeatureTest {
         assertThat(pushesTo(user).get(0).getBodyAsString()).contains("報酬 時給100,000円（税抜）");
     }
 
+    /** LINE's button messages hold 160 characters: a long title is shortened, the period and the fee arrive whole. */
+    @Test
+    void aLongTitleIsShortenedOnLineButThePeriodArrivesWhole() {
+        String user = Api.newLineUserId();
+        long partner = api.partner(api.company(true), user);
+        String title = "コーポレートサイト全面リニューアルに伴う情報設計・デザイン・実装・運用保守の一括業務委託".repeat(3);
+
+        long order = api.post("/api/orders", """
+                {"partnerId":%d,"title":"%s","workContent":"内容","periodStart":"2026-12-01","periodEnd":"2027-03-31",
+                 "fee":300000,"taxRate":"TEN_PERCENT"}""".formatted(partner, title)).id();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> pushesTo(user).size() == 1);
+        String text = pushTextsTo(user).get(0);
+        assertThat(text).contains("期間 2026-12-01〜2027-03-31", "報酬 月額300,000円（税抜）",
+                api.get("/api/orders/" + order).json().get("number").asText(), "コーポレートサイト全面").doesNotContain(title);
+        // the partner's in-app notice keeps the whole title
+        assertThat(api.get("/api/partners/" + partner + "/notices").json().get(0).get("body").asText()).contains(title);
+    }
+
     @Test
     void anonymousCallersAreTurnedAway() {
         assertThat(api.anonymous().get("/api/orders/1").status()).isEqualTo(401);

@@ -151,7 +151,9 @@ class PaymentNoticeFeatureTest extends FeatureTest {
         try (ConfigurableApplicationContext restarted = new SpringApplicationBuilder(PartnerflowApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--camunda.bpm.process-engine-name=restarted",
-                "--camunda.bpm.job-execution.enabled=false")) {
+                "--camunda.bpm.job-execution.enabled=false",
+                // no second webapp: Camunda's webapps keep their engine in static state (Nodes says more)
+                "--camunda.bpm.webapp.enabled=false")) {
             int port = ((ServletWebServerApplicationContext) restarted).getWebServer().getPort();
             Api.Response read = new Api(port, STAFF_USER, STAFF_PASSWORD).get("/api/payment-notices/" + sent.notice());
             assertThat(read.status()).as(read.text()).isEqualTo(200);

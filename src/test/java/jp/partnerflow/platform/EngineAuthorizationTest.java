@@ -78,10 +78,10 @@ class EngineAuthorizationTest extends FeatureTest {
         long company = api.company(true);
         InvoiceInReview small = invoiceInReview(company, 300_000); // accounting (and its managers)
         InvoiceInReview large = invoiceInReview(company, 1_200_000); // over ¥1,000,000: accountingManager only
-        Api accounting = staff(StaffGroups.ACCOUNTING);
-        Api manager = staff(StaffGroups.ACCOUNTING_MANAGER);
-        Api ordering = staff(StaffGroups.ORDERING);
-        Api nobody = staff();
+        Api accounting = staffOf(company, StaffGroups.ACCOUNTING);
+        Api manager = staffOf(company, StaffGroups.ACCOUNTING_MANAGER);
+        Api ordering = staffOf(company, StaffGroups.ORDERING);
+        Api nobody = staffOf(company);
         String both = "/engine-rest/task?processInstanceIdIn=" + small.month() + "," + large.month();
 
         assertThat(ids(accounting.get(both).json())).containsExactly(small.task());

@@ -89,7 +89,7 @@ class StaffApiAccessTest extends FeatureTest {
         List<String> roles = List.of("", ORDERING, ACCOUNTING, ACCOUNTING_MANAGER, DB_SETTINGS, SYSTEM_INTEGRATION,
                 DB_SETTINGS + "+" + SYSTEM_INTEGRATION, PROCESS_OWNERS);
         Map<String, Api> users = new java.util.HashMap<>();
-        roles.forEach(role -> users.put(role, role.isEmpty() ? staff() : staff(role.split("\\+"))));
+        roles.forEach(role -> users.put(role, role.isEmpty() ? staffOf(company) : staffOf(company, role.split("\\+"))));
 
         long companies = count("company");
         long partners = count("partner");
@@ -116,7 +116,7 @@ class StaffApiAccessTest extends FeatureTest {
 
     @Test
     void aRefusalNamesTheGroupsTheCallNeeds() {
-        Api.Response refused = staff(DB_SETTINGS).post("/api/meisai/connections", "{}");
+        Api.Response refused = staffOf(api.company(true), DB_SETTINGS).post("/api/meisai/connections", "{}");
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.json().get("detail").asText())
@@ -125,8 +125,9 @@ class StaffApiAccessTest extends FeatureTest {
 
     @Test
     void partnerTokensAreMintedByOrderingExpireAndCanBeRevoked() {
-        long partner = api.partner(api.company(true), Api.newLineUserId());
-        Api ordering = staff(ORDERING);
+        long company = api.company(true);
+        long partner = api.partner(company, Api.newLineUserId());
+        Api ordering = staffOf(company, ORDERING);
 
         Api.Response issued = ordering.post("/api/partners/" + partner + "/access-tokens", "");
         assertThat(issued.status()).isEqualTo(201);
@@ -140,7 +141,7 @@ class StaffApiAccessTest extends FeatureTest {
                 .isEqualTo(ordering.user());
         assertThat(ordering.get("/api/partners/" + partner + "/access-tokens").text()).doesNotContain(issued.json().get("token").asText());
         long id = issued.json().get("id").asLong();
-        assertThat(staff(ACCOUNTING).delete("/api/partners/" + partner + "/access-tokens/" + id).status()).isEqualTo(403);
+        assertThat(staffOf(company, ACCOUNTING).delete("/api/partners/" + partner + "/access-tokens/" + id).status()).isEqualTo(403);
         assertThat(ordering.delete("/api/partners/" + partner + "/access-tokens/" + id).status()).isEqualTo(204);
         assertThat(partnerApi.get("/api/me/work-reports?orderId=0").status()).isEqualTo(401);
         assertThat(ordering.get("/api/partners/" + partner + "/access-tokens").json().get(0).get("revokedAt").isNull()).isFalse();

@@ -41,6 +41,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import jp.partnerflow.line.FlakyPostbacks;
+import jp.partnerflow.platform.CompanyTenants;
 
 /**
  * A feature test: the whole service on a real PostgreSQL ({@link TestDatabase}), with LINE faked at
@@ -167,6 +168,13 @@ public abstract class FeatureTest {
             identity.createMembership(id, group);
         }
         return new Api(port, id, STAFF_PASSWORD);
+    }
+
+    /** A new staff user of one company (a member of its tenant) in these groups. */
+    protected Api staffOf(long companyId, String... groups) {
+        Api staff = staff(groups);
+        identity.createTenantUserMembership(CompanyTenants.of(companyId), staff.user());
+        return staff;
     }
 
     /** What {@link #invoiceInReview} made: the month's process, its invoice, and its 「請求書を確認する」 task. */

@@ -61,8 +61,9 @@ public final class LineLoginFake {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"iss\":\"https://access.line.me\",\"sub\":\"%s\",\"aud\":\"%s\",\"exp\":%d,"
-                + "\"iat\":%d,\"nonce\":\"%s\",\"amr\":[\"linesso\"],\"name\":\"山田 花子\",\"email\":\"%s\"}")
-                .formatted(sub, audience, expires.getEpochSecond(), Instant.now().getEpochSecond(), nonce, email)
+                + "\"iat\":%d,\"nonce\":\"%s\",\"amr\":[\"linesso\"],\"name\":\"山田 花子\"%s}")
+                .formatted(sub, audience, expires.getEpochSecond(), Instant.now().getEpochSecond(), nonce,
+                        email == null ? "" : ",\"email\":\"" + email + "\"") // none: no e-mail permission
                 .getBytes(StandardCharsets.UTF_8));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -29,7 +29,10 @@ public final class Nodes {
                 "--camunda.bpm.admin-user.password=" + FeatureTest.STAFF_PASSWORD,
                 "--partnerflow.line.api-base-url=" + lineBaseUrl,
                 "--partnerflow.line.channel-access-token=" + FeatureTest.CHANNEL_TOKEN,
-                "--partnerflow.line.channel-secret=" + FeatureTest.CHANNEL_SECRET, "--spring.mail.host="));
+                "--partnerflow.line.channel-secret=" + FeatureTest.CHANNEL_SECRET, "--spring.mail.host=",
+                // Camunda's webapps keep their engine in static state: a second webapp in the JVM would take
+                // the feature tests' Tasklist away when it stops
+                "--camunda.bpm.webapp.enabled=false"));
         args.addAll(List.of(extra));
         return args.toArray(String[]::new);
     }
