@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,11 +78,17 @@ public class WorkReports implements WorkReportSteps {
                 throw new InvalidFieldException("entries[" + i + "].workDate", "must be within the order's period");
             }
         }
+        String exists = "the work report of " + billingMonth + " exists already";
         if (reports.findByBillingMonthId(month.id()).isPresent()) {
-            throw new ConflictException("the work report of " + billingMonth + " exists already");
+            throw new ConflictException(exists);
         }
-        WorkReport report = reports.save(new WorkReport(null, month.id(), createdBy, clock.instant(),
-                List.copyOf(entries)));
+        WorkReport report;
+        try {
+            report = reports.save(new WorkReport(null, month.id(), createdBy, clock.instant(), List.copyOf(entries)));
+        } catch (DbActionExecutionException e) {
+            // made at the same moment (by the fixed-fee timer, staff or another tap): the partner's page says so too
+            throw e.getCause() instanceof DuplicateKeyException ? new ConflictException(exists) : e;
+        }
         notifyCreated(order, billingMonth);
         return report;
     }

@@ -90,6 +90,7 @@ class WorkReportApiTest extends FeatureTest {
             }
             assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
             assertThat(statuses).filteredOn(status -> status != 201).containsOnly(409);
+            assertThat(sent.get(statuses.indexOf(409)).get().json().get("detail").asText()).contains("exists already");
         } finally {
             pool.shutdownNow();
         }

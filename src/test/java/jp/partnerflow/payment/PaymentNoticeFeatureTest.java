@@ -100,7 +100,8 @@ class PaymentNoticeFeatureTest extends FeatureTest {
         assertThat(late.status()).isEqualTo(400);
         assertThat(late.json().get("message").asText()).contains("paymentDate", "60 days");
         assertThat(notice(sent.notice()).get("versions")).hasSize(1);
-        assertThat(correct(task, "2027-02-26", "お支払日を2月26日に変更しました").status()).isEqualTo(204);
+        // completed with the form's variables, as a company system would: the same as the form
+        assertThat(correct(task, "2027-02-26", "お支払日を2月26日に変更しました", "complete").status()).isEqualTo(204);
 
         JsonNode resent = notice(sent.notice());
         assertThat(resent.get("status").asText()).isEqualTo("SENT");
@@ -236,7 +237,11 @@ class PaymentNoticeFeatureTest extends FeatureTest {
     }
 
     private Api.Response correct(String task, String paymentDate, String note) {
-        return api.post("/engine-rest/task/" + task + "/submit-form", """
+        return correct(task, paymentDate, note, "submit-form");
+    }
+
+    private Api.Response correct(String task, String paymentDate, String note, String completion) {
+        return api.post("/engine-rest/task/" + task + "/" + completion, """
                 {"variables":{"paymentDate":{"value":"%s","type":"String"},"note":{"value":"%s","type":"String"}}}"""
                 .formatted(paymentDate, note));
     }
