@@ -102,6 +102,9 @@ class InvoiceFeatureTest extends FeatureTest {
         assertThat(form.get("invoiceTotal").get("value").asText()).isEqualTo("108,199");
         assertThat(form.get("amountToPay").get("value").asText()).isEqualTo("98,373");
         assertThat(form.get("billingMonth").get("value").asText()).isEqualTo("2026年12月分");
+        // the form Tasklist renders says the month once (it read 「2026年12月分 分」)
+        assertThat(api.get("/engine-rest/task/" + task + "/deployed-form").text()).contains("さん・{{billingMonth}}")
+                .doesNotContain("{{billingMonth}} 分");
         Api.Response noReason = review(task, "RETURN", null);
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.json().get("message").asText()).contains("returnReason");

@@ -101,6 +101,12 @@ class PartnerPagesCycleTest extends FeatureTest {
                 r -> r.status() == 200 && r.json().get("status").asText().equals("SENT")).json().get("id").asLong();
         Browser.Page page = phone.get("/partner/payment-notices/" + notice);
         assertThat(page.html()).contains("支払通知書", "ご確認待ち", "95,005円", "承認する", "差し戻す");
+        // the deadline reads the same on the page as in the LINE message
+        String deadline = jp.partnerflow.payment.ConfirmationDeadline.inJapanese(java.time.Instant.parse(
+                api.get("/api/payment-notices/" + notice).json().get("versions").get(0).get("confirmationDeadline").asText()));
+        assertThat(deadline).matches("\\d{4}年\\d{1,2}月\\d{1,2}日（.）まで");
+        assertThat(page.html()).contains(deadline);
+        await().atMost(PATIENCE).until(() -> pushTextsTo(user).stream().anyMatch(push -> push.contains("確認期限 " + deadline)));
         Browser.Page noReason = phone.post("/partner/payment-notices/" + notice + "/return", Map.of("reason", " "));
         assertThat(noReason.status()).isEqualTo(400);
         assertThat(noReason.html()).contains("差し戻しの理由を入力してください");
