@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.FilterChain;
@@ -26,7 +27,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * refused with 413 — by its Content-Length before a byte is read; a chunked one once the limit is
  * passed. LINE's webhook calls and every form and JSON body here are far smaller.</li>
  * <li>Slow senders: reading a body holds one of the server's threads, so one client address may be
- * sending only so many bodies at once; more are answered 429 at once and the connection is closed.
+ * sending only so many bodies at once (a body counts until it has arrived, so quick senders such as
+ * LINE's webhook calls hardly count); more are answered 429 at once and the connection is closed.
  * A client trickling bodies over hundreds of connections holds a handful of threads, not all of
  * them, and health and the API keep answering. (Many addresses at once are for the reverse proxy:
  * it buffers bodies and times slow ones out, see the README.)</li>
@@ -55,10 +57,9 @@ public class RequestBodyGuard extends OncePerRequestFilter {
             refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
             return;
         }
-        String client = request.getRemoteAddr();
-        AtomicInteger bodies = sending.computeIfAbsent(client, address -> new AtomicInteger());
-        if (bodies.incrementAndGet() > bodiesPerClient) {
-            release(client, bodies);
+        Sender sender = new Sender(request.getRemoteAddr());
+        if (sender.bodies.incrementAndGet() > bodiesPerClient) {
+            sender.done();
             refuse(response, HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this address at once; try again shortly.");
             return;
         }
@@ -68,21 +69,98 @@ public class RequestBodyGuard extends OncePerRequestFilter {
                     && request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE); // Tomcat's own limit
             if (!upload && !form && request.getContentLengthLong() < 0) {
                 byte[] body = request.getInputStream().readNBytes((int) maxBytes + 1);
+                sender.done();
                 if (body.length > maxBytes) {
                     refuse(response, HttpStatus.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes.");
                     return;
                 }
                 checked = new BufferedBody(request, body);
+            } else if (!upload && !form) {
+                checked = new ArrivingBody(request, sender);
             }
             chain.doFilter(checked, response);
         } finally {
-            release(client, bodies);
+            sender.done();
         }
     }
 
-    private void release(String client, AtomicInteger bodies) {
-        if (bodies.decrementAndGet() <= 0) {
-            sending.remove(client, bodies);
+    /**
+     * One client's body on its way: counted from the request's start until the body has arrived
+     * (or the request ends), so a quick sender is counted for an instant and a trickling one throughout.
+     */
+    private final class Sender {
+        private final String client;
+        private final AtomicInteger bodies;
+        private final AtomicBoolean arrived = new AtomicBoolean();
+
+        Sender(String client) {
+            this.client = client;
+            this.bodies = sending.computeIfAbsent(client, address -> new AtomicInteger());
+        }
+
+        void done() {
+            if (arrived.compareAndSet(false, true) && bodies.decrementAndGet() <= 0) {
+                sending.remove(client, bodies);
+            }
+        }
+    }
+
+    /** A body of known length read by the handler: its sender stops counting once the last byte is read. */
+    private static final class ArrivingBody extends HttpServletRequestWrapper {
+        private final Sender sender;
+        private ServletInputStream counted;
+
+        ArrivingBody(HttpServletRequest request, Sender sender) {
+            super(request);
+            this.sender = sender;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (counted == null) {
+                ServletInputStream in = super.getInputStream();
+                long length = getContentLengthLong();
+                counted = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        arrived(b < 0 ? -1 : 1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int count) throws IOException {
+                        int n = in.read(buffer, offset, count);
+                        arrived(n);
+                        return n;
+                    }
+
+                    private void arrived(int n) {
+                        read += Math.max(n, 0);
+                        if (n < 0 || read >= length) {
+                            sender.done();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return counted;
         }
     }
 

@@ -62,6 +62,25 @@ class RequestHardeningTest extends FeatureTest {
         }
     }
 
+    /** LINE's servers send bursts from a few addresses: quick bodies are counted only while they arrive. */
+    @Test
+    void aBurstOfQuickWebhookCallsFromOneAddressIsAllTaken() throws Exception {
+        String body = "{\"destination\":\"x\",\"events\":[]}";
+        String signature = sign(body, CHANNEL_SECRET);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(48);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 240; i++) {
+                calls.add(pool.submit(() -> api.webhook(body, signature).status()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void ordersAreBoundedAndTextIsText() {
         long partner = api.partner(api.company(true), Api.newLineUserId());
