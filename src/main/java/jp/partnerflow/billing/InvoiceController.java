@@ -31,12 +31,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import jp.partnerflow.platform.StaffCompanies;
 import org.springframework.web.multipart.MultipartFile;
 
 import jp.partnerflow.order.TaxRate;
 import jp.partnerflow.partner.PartnerPrincipal;
+import jp.partnerflow.platform.StaffCompanies;
 
 /**
  * Invoices: the partner writes, checks and sends a month's invoice ({@code /api/me/**}); staff read

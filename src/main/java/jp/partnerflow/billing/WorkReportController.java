@@ -14,8 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import jp.partnerflow.partner.PartnerPrincipal;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +25,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.partnerflow.order.PurchaseOrders;
+import jp.partnerflow.partner.PartnerPrincipal;
 import jp.partnerflow.platform.StaffCompanies;
 
 /** Work reports of an order's billing months, as staff enter them and as the partner registers work (稼動を登録する). */

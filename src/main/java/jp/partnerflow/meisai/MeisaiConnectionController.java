@@ -18,10 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import jp.partnerflow.partner.Partners;
-import jp.partnerflow.payment.PaymentNotices;
-import jp.partnerflow.platform.StaffCompanies;
-
 import jp.partnerflow.meisai.MeisaiSettings.DataKind;
 import jp.partnerflow.meisai.MeisaiSettings.FieldType;
 import jp.partnerflow.meisai.MeisaiSettings.IssueMethod;
@@ -29,6 +25,9 @@ import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 import jp.partnerflow.meisai.MeisaiSettings.RecordField;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMail;
 import jp.partnerflow.meisai.MeisaiSettings.ReportMailTo;
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.payment.PaymentNotices;
+import jp.partnerflow.platform.StaffCompanies;
 
 /**
  * 楽楽明細連携設定, and what was issued through them. Configuring needs the groups dbSettings and systemIntegration (platform.StaffApiAccess); the

@@ -20,9 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import jp.partnerflow.company.Companies;
-import jp.partnerflow.platform.StaffCompanies;
 import jp.partnerflow.meisai.MeisaiSettings.ApprovedIn;
 import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.StaffCompanies;
 
 /**
  * Record lists (レコード一覧), timer settings (タイマー設定) and runs of a 楽楽明細 connection. Record

@@ -20,10 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.company.PaymentTerms;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.StaffCompanies;
-
-import jp.partnerflow.company.PaymentTerms;
 
 @RestController
 @RequestMapping("/api/orders")

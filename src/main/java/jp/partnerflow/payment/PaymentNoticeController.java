@@ -16,10 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jp.partnerflow.partner.PartnerPrincipal;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.StaffCompanies;
-
-import jp.partnerflow.partner.PartnerPrincipal;
 
 /**
  * Payment notices: staff read them with their history and correct approved ones
