@@ -2,7 +2,6 @@ package jp.partnerflow.notification;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.partnerflow.partner.Partners;
@@ -12,7 +11,6 @@ import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
 @Configuration("notificationProcessCompanies")
 class ProcessCompanies {
     @Bean
-    @Order(1)
     ProcessCompany companyOfDelivery(JdbcClient jdbc, Partners partners) {
         return ProcessCompany.byId(NoticeDeliveryProcess.DELIVERY_ID, delivery -> jdbc.sql("""
                 SELECT n.partner_id FROM notice_delivery d JOIN notice n ON n.id = d.notice_id WHERE d.id = ?""")

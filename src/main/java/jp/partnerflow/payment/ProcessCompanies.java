@@ -1,9 +1,9 @@
 package jp.partnerflow.payment;
 
+import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.partnerflow.partner.Partners;
@@ -15,19 +15,27 @@ import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
  */
 @Configuration("paymentProcessCompanies")
 class ProcessCompanies {
-    @Bean
-    @Order(1)
-    ProcessCompany companyOfPaymentNotice(JdbcClient jdbc, Partners partners) {
-        return ProcessCompany.byId(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice -> jdbc
-                .sql("SELECT partner_id FROM payment_notice WHERE id = ?").param(notice).query(Long.class).optional()
-                .flatMap(partners::companyOf));
+    private final JdbcClient jdbc;
+    private final Partners partners;
+
+    ProcessCompanies(JdbcClient jdbc, Partners partners) {
+        this.jdbc = jdbc;
+        this.partners = partners;
     }
 
     @Bean
-    @Order(1)
-    ProcessCompany companyOfPaymentNoticeNumber(JdbcClient jdbc, Partners partners) {
-        return new ProcessCompany(CorrectApprovedFromForm.NUMBER, number -> jdbc
-                .sql("SELECT partner_id FROM payment_notice WHERE number = ?").param(String.valueOf(number).strip())
-                .query(Long.class).optional().flatMap(partners::companyOf));
+    ProcessCompany companyOfPaymentNotice() {
+        return ProcessCompany.byId(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice -> companyOfNotice("id", notice));
+    }
+
+    @Bean
+    ProcessCompany companyOfPaymentNoticeNumber() {
+        return new ProcessCompany(CorrectApprovedFromForm.NUMBER,
+                number -> companyOfNotice("number", String.valueOf(number).strip()));
+    }
+
+    private Optional<Long> companyOfNotice(String column, Object value) {
+        return jdbc.sql("SELECT partner_id FROM payment_notice WHERE " + column + " = ?").param(value)
+                .query(Long.class).optional().flatMap(partners::companyOf);
     }
 }

@@ -3,6 +3,7 @@ package jp.partnerflow.platform;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Function;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
 public class CompanyTenants extends AbstractProcessEnginePlugin implements TenantIdProvider {
     private static final String PREFIX = "company";
 
-    /** Looked up when an instance starts: the features' resolvers need the engine themselves. */
+    /** Looked up when the first instance starts: the features' resolvers need the engine themselves. */
     private final ObjectProvider<ProcessCompany> resolvers;
+    private volatile List<ProcessCompany> resolved;
 
     CompanyTenants(ObjectProvider<ProcessCompany> resolvers) {
         this.resolvers = resolvers;
@@ -95,13 +97,20 @@ public class CompanyTenants extends AbstractProcessEnginePlugin implements Tenan
         if (instance.getSuperExecution() != null && instance.getSuperExecution().getTenantId() != null) {
             return instance.getSuperExecution().getTenantId();
         }
-        for (ProcessCompany resolver : resolvers.orderedStream().toList()) {
+        for (ProcessCompany resolver : resolvers()) {
             Object value = instance.getVariables().get(resolver.variable());
             if (value != null) {
                 return resolver.companyOf().apply(value).map(CompanyTenants::of).orElse(null);
             }
         }
         return null;
+    }
+
+    private List<ProcessCompany> resolvers() {
+        if (resolved == null) {
+            resolved = resolvers.stream().toList();
+        }
+        return resolved;
     }
 
     @Override

@@ -1,10 +1,6 @@
 package jp.partnerflow.platform;
 
 import java.io.IOException;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -24,11 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * lock-out is off (application.yml). Per node and in memory, like {@link LoginRateLimit}.
  */
 public class FailedSignInThrottle extends OncePerRequestFilter {
-    private static final long MINUTE = 60_000;
-
     private final int perMinute;
-    /** Per address, the times of its failed sign-ins within the last minute. */
-    private final Map<String, Deque<Long>> failures = new ConcurrentHashMap<>();
+    /** Per address, its failed sign-ins within the last minute. */
+    private final AddressWindow failures = new AddressWindow();
 
     public FailedSignInThrottle(int perMinute) {
         this.perMinute = perMinute;
@@ -48,7 +42,7 @@ public class FailedSignInThrottle extends OncePerRequestFilter {
             throws ServletException, IOException {
         String client = request.getRemoteAddr();
         long now = System.currentTimeMillis();
-        if (recent(client, now) >= perMinute) {
+        if (failures.count(client, now) >= perMinute) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader(HttpHeaders.RETRY_AFTER, "60");
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -58,34 +52,7 @@ public class FailedSignInThrottle extends OncePerRequestFilter {
         }
         chain.doFilter(request, response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
-            failed(client, now);
-        }
-    }
-
-    private int recent(String client, long now) {
-        Deque<Long> times = failures.get(client);
-        if (times == null) {
-            return 0;
-        }
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - MINUTE) {
-                times.pollFirst();
-            }
-            return times.size();
-        }
-    }
-
-    private void failed(String client, long now) {
-        if (failures.size() > 100_000) {
-            failures.values().removeIf(times -> {
-                synchronized (times) {
-                    return times.isEmpty() || times.peekLast() < now - MINUTE;
-                }
-            });
-        }
-        Deque<Long> times = failures.computeIfAbsent(client, address -> new ArrayDeque<>());
-        synchronized (times) {
-            times.addLast(now);
+            failures.add(client, now);
         }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -44,7 +45,9 @@ class FormRefusals extends AbstractProcessEnginePlugin {
             try {
                 engine.handleInvocation(invocation);
             } catch (InvalidFieldException | ConflictException refused) {
-                REFUSED.set(refused);
+                if (RequestContextHolder.getRequestAttributes() != null) { // a job's thread keeps nothing
+                    REFUSED.set(refused);
+                }
                 throw refused;
             }
         });

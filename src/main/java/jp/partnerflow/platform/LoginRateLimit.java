@@ -2,10 +2,6 @@ package jp.partnerflow.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -21,11 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * memory: a cluster multiplies the limit by its nodes, which still stops a script hammering one.
  */
 public class LoginRateLimit extends OncePerRequestFilter {
-    private static final long MINUTE = 60_000;
-
     private final int perMinute;
-    /** Per address, the times of its starts within the last minute (a sliding window). */
-    private final Map<String, Deque<Long>> starts = new ConcurrentHashMap<>();
+    /** Per address, its starts within the last minute. */
+    private final AddressWindow starts = new AddressWindow();
 
     public LoginRateLimit(int perMinute) {
         this.perMinute = perMinute;
@@ -42,25 +36,7 @@ public class LoginRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long now = System.currentTimeMillis();
-        if (starts.size() > 100_000) {
-            starts.values().removeIf(times -> {
-                synchronized (times) {
-                    return times.isEmpty() || times.peekLast() < now - MINUTE;
-                }
-            });
-        }
-        Deque<Long> times = starts.computeIfAbsent(request.getRemoteAddr(), address -> new ArrayDeque<>());
-        boolean allowed;
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst() <= now - MINUTE) {
-                times.pollFirst();
-            }
-            allowed = times.size() < perMinute;
-            if (allowed) {
-                times.addLast(now);
-            }
-        }
+        boolean allowed = starts.addBelow(request.getRemoteAddr(), perMinute, System.currentTimeMillis());
         if (!allowed) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", "60");
