@@ -41,10 +41,18 @@ public class Companies {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("company", id));
     }
 
-    /** Whether the company has the LINE option: read for every notice, so plain SQL of the one column. */
-    public boolean lineOption(long id) {
-        return jdbc.sql("SELECT line_option FROM company WHERE id = ?").param(id).query(Boolean.class).optional()
+    /**
+     * What a notice needs of its company: the name it is sent under and whether the company has the
+     * LINE option. Read for every notice, so plain SQL of the two columns.
+     */
+    public NoticeSender noticeSender(long id) {
+        return jdbc.sql("SELECT name, line_option FROM company WHERE id = ?").param(id)
+                .query((rs, row) -> new NoticeSender(rs.getString(1), rs.getBoolean(2))).optional()
                 .orElseThrow(() -> new NotFoundException("company", id));
+    }
+
+    /** The company a notice comes from: its name, and whether it has the LINE option. */
+    public record NoticeSender(String name, boolean lineOption) {
     }
 
     public boolean exists(long id) {

@@ -35,6 +35,8 @@ public class LineMessenger {
     /** A buttons template's text without a title or image; with a title LINE allows only 60. */
     private static final int TEXT_MAX = 160;
     private static final int LABEL_MAX = 20;
+    /** A company's name as a notice's sender: long legal names are shortened, so the notice's own lines fit. */
+    private static final int SENDER_MAX = 30;
     private static final int BUTTONS_MAX = 4;
 
     private final MessagingApiClient client;
@@ -56,11 +58,11 @@ public class LineMessenger {
      *
      * @throws LinePushException when LINE refuses the push or cannot be reached
      */
-    public void push(String to, UUID retryKey, String title, String text, List<LineButton> buttons) {
+    public void push(String to, UUID retryKey, String sender, String title, String text, List<LineButton> buttons) {
         requireEnabled();
         try {
             await(client.pushMessage(retryKey,
-                    new PushMessageRequest(to, List.of(message(title, text, buttons)), false, null)));
+                    new PushMessageRequest(to, List.of(message(sender, title, text, buttons)), false, null)));
         } catch (LinePushException e) {
             if (e.getCause() instanceof AbstractLineClientException line && line.getCode() == 409) {
                 log.info("LINE already accepted push with retry key {}", retryKey);
@@ -110,14 +112,20 @@ public class LineMessenger {
         }
     }
 
-    static Message message(String title, String text, List<LineButton> buttons) {
+    /**
+     * A notice: its title, then the company it comes from (one LINE user may be a partner of several),
+     * then its text; the chat list and a watch show the alt text, which names both.
+     */
+    static Message message(String sender, String title, String text, List<LineButton> buttons) {
+        String head = title + "\n【" + cut(sender, SENDER_MAX) + "】";
+        String altText = "【" + cut(sender, SENDER_MAX) + "】" + title;
         if (buttons.isEmpty()) {
-            return new TextMessage(title + "\n" + text);
+            return new TextMessage(head + "\n" + text);
         }
         List<Action> actions = buttons.stream().limit(BUTTONS_MAX).map(LineMessenger::action).toList();
-        // the notice's title as the text's first line: a template title would leave the text 60 characters
-        return new TemplateMessage(title, new ButtonsTemplate(null, null, null, null, null,
-                title + "\n" + fit(text, TEXT_MAX - title.length() - 1), null, actions));
+        // the head as the text's first lines: a template title would leave the text 60 characters
+        return new TemplateMessage(altText, new ButtonsTemplate(null, null, null, null, null,
+                head + "\n" + fit(text, TEXT_MAX - head.length() - 1), null, actions));
     }
 
     static Message message(LineReply reply) {

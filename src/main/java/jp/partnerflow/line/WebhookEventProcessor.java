@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.LineUser;
 import jp.partnerflow.partner.Partners;
 
 /**
@@ -141,8 +140,7 @@ class WebhookEventProcessor {
         }
         switch (event.type()) {
         case FOLLOW:
-            return partners.lineFollowed(event.lineUserId()).map(p -> (LineReply) new LineReply.Text(FRIEND_REGISTERED))
-                    .orElse(null);
+            return partners.lineFollowed(event.lineUserId()) ? new LineReply.Text(FRIEND_REGISTERED) : null;
         case UNFOLLOW:
             partners.lineUnfollowed(event.lineUserId());
             return null;
@@ -154,8 +152,8 @@ class WebhookEventProcessor {
     }
 
     private LineReply postback(String lineUserId, String data) {
-        Optional<Partner> partner = partners.findByLineUserId(lineUserId);
-        if (partner.isEmpty()) {
+        LineUser tapper = partners.lineUser(lineUserId);
+        if (!tapper.registered()) {
             return new LineReply.Text(UNKNOWN_PARTNER);
         }
         Map<String, String> params = parse(data);
@@ -164,7 +162,7 @@ class WebhookEventProcessor {
         if (handler == null) {
             return new LineReply.Text(UNKNOWN_ACTION);
         }
-        return handler.handle(partner.get(), action, params);
+        return handler.handle(tapper, action, params);
     }
 
     static Map<String, String> parse(String data) {

@@ -6,10 +6,15 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 
-/** A notice as the partner sees it in the app; LINE (and later mail) deliver it further. */
+/**
+ * A notice as the partner sees it in the app; LINE and mail deliver it further.
+ *
+ * @param sender the name of the company it comes from (a partner may work for several on the one LINE account)
+ */
 public record Notice(
         @Id Long id,
         long partnerId,
+        String sender,
         NoticeType type,
         String title,
         String body,
@@ -18,6 +23,6 @@ public record Notice(
         Instant createdAt) {
 
     Notice withId(Long id) {
-        return new Notice(id, partnerId, type, title, body, linkUrl, actions, createdAt);
+        return new Notice(id, partnerId, sender, type, title, body, linkUrl, actions, createdAt);
     }
 }

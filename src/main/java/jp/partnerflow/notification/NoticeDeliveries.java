@@ -75,7 +75,8 @@ public class NoticeDeliveries {
             }
             return;
         }
-        line.push(delivery.recipient(), delivery.retryKey(), notice.title(), notice.body(), buttons(notice));
+        line.push(delivery.recipient(), delivery.retryKey(), notice.sender(), notice.title(), notice.body(),
+                buttons(notice));
     }
 
     /** Mail deliveries (each with its notice) over one SMTP connection; returns those that failed, with the reason. */

@@ -22,9 +22,9 @@ class NoticeInsertImpl implements NoticeInsert {
     public Notice insert(Notice notice) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO notice (partner_id, type, title, body, link_url, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)""")
-                .params(notice.partnerId(), notice.type().name(), notice.title(), notice.body(), notice.linkUrl(),
+                INSERT INTO notice (partner_id, sender, type, title, body, link_url, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(notice.partnerId(), notice.sender(), notice.type().name(), notice.title(), notice.body(), notice.linkUrl(),
                         notice.createdAt().atOffset(ZoneOffset.UTC))
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);

@@ -1,5 +1,6 @@
 package jp.partnerflow.notification;
 
+import java.io.UnsupportedEncodingException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * A notice by mail: the headline as the subject, the same lines as on LINE and in-app, and the page
+ * A notice by mail: the company as the sender's name, the headline as the subject, the same lines as
+ * on LINE and in-app, and the page
  * links of its buttons (a one-tap LINE answer becomes the link to the page, where the same answer is
  * given). A batch goes over one SMTP connection.
  */
@@ -37,7 +39,7 @@ class NoticeMail {
         for (Map.Entry<NoticeDelivery, Notice> entry : batch.entrySet()) {
             try {
                 messages.put(message(entry.getKey().recipient(), entry.getValue()), entry.getKey().id());
-            } catch (MessagingException e) {
+            } catch (MessagingException | UnsupportedEncodingException e) {
                 failed.put(entry.getKey().id(), "the mail could not be written: " + e.getMessage());
             }
         }
@@ -57,10 +59,11 @@ class NoticeMail {
         return failed;
     }
 
-    MimeMessage message(String to, Notice notice) throws MessagingException {
+    MimeMessage message(String to, Notice notice) throws MessagingException, UnsupportedEncodingException {
         MimeMessage message = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(from);
+        // the company as the sender's name: the inbox says who the notice is from (a partner may work for several)
+        helper.setFrom(from, notice.sender());
         helper.setTo(to);
         helper.setSubject(notice.title());
         helper.setText(text(notice));
@@ -70,6 +73,7 @@ class NoticeMail {
     static String text(Notice notice) {
         List<String> lines = new ArrayList<>();
         lines.add(notice.title());
+        lines.add(notice.sender());
         lines.add("");
         lines.add(notice.body());
         List<String> links = new ArrayList<>();

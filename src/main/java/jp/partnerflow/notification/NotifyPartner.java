@@ -15,8 +15,8 @@ import jp.partnerflow.platform.MailSwitch;
 
 /**
  * The one "notify partner" port. Every notice is in-app (the notice row) and goes by mail (when the
- * service has SMTP); LINE too
- * when {@code dmn/notification-channels.dmn} says so. It writes the notice and one delivery row per external channel in
+ * service has SMTP); LINE too when {@code dmn/notification-channels.dmn} says so. It names the
+ * company it comes from, since one LINE user may be a partner of several. It writes the notice and one delivery row per external channel in
  * the caller's transaction (the process step that decided it); once that commits, {@link NoticeSender}
  * delivers it, and a failed delivery goes to {@code notice-delivery.bpmn} for retries, so nothing is
  * lost when a channel is down and nothing is sent for a step that rolled back.
@@ -51,10 +51,11 @@ public class NotifyPartner {
     @Transactional(propagation = Propagation.MANDATORY)
     public long send(PartnerNotice request) {
         PartnerContact partner = partners.contact(request.partnerId());
-        Notice notice = notices.insert(new Notice(null, partner.id(), request.type(), request.type().title(),
-                request.body(), request.linkUrl(), request.actions(), clock.instant()));
+        Companies.NoticeSender company = companies.noticeSender(partner.companyId());
+        Notice notice = notices.insert(new Notice(null, partner.id(), company.name(), request.type(),
+                request.type().title(), request.body(), request.linkUrl(), request.actions(), clock.instant()));
         boolean byMail = mail.enabled();
-        boolean onLine = line.enabled() && channels.line(companies.lineOption(partner.companyId()),
+        boolean onLine = line.enabled() && channels.line(company.lineOption(),
                 partner.linkedToLine(), partner.lineFollowing());
         if (byMail) {
             deliver(notice, NoticeDelivery.Channel.MAIL, partner.email());

@@ -10,12 +10,14 @@ import org.springframework.stereotype.Component;
 import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineReply;
 import jp.partnerflow.line.PostbackHandler;
+import jp.partnerflow.partner.LineUser;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.platform.ConflictException;
 
 /**
  * The partner's taps on an order notice: 承認する / 辞退する ask for a final confirmation (最終確認),
- * and only the confirmation reaches the process. Only the order's own partner may decide, and only
+ * and only the confirmation reaches the process. Only the order's own partner may decide (the LINE
+ * user tapping must be that partner, whichever of their companies the order is from), and only
  * while the order waits for a decision; anything else gets a clear answer and changes nothing.
  */
 @Component
@@ -48,9 +50,10 @@ class OrderPostbacks implements PostbackHandler {
     }
 
     @Override
-    public LineReply handle(Partner partner, String action, Map<String, String> params) {
-        OrderReference order = orderOf(partner, params.get(ORDER));
-        if (order == null) {
+    public LineReply handle(LineUser tapper, String action, Map<String, String> params) {
+        OrderReference order = orderOf(params.get(ORDER));
+        Partner partner = order == null ? null : tapper.as(order.partnerId()).orElse(null);
+        if (partner == null) {
             return new LineReply.Text(NOT_YOURS);
         }
         if (action.equals(KEEP)) {
@@ -88,10 +91,9 @@ class OrderPostbacks implements PostbackHandler {
         }
     }
 
-    private OrderReference orderOf(Partner partner, String orderId) {
+    private OrderReference orderOf(String orderId) {
         try {
-            return orders.findReference(Long.parseLong(orderId)).filter(order -> order.partnerId() == partner.id())
-                    .orElse(null);
+            return orders.findReference(Long.parseLong(orderId)).orElse(null);
         } catch (NumberFormatException notANumber) {
             return null;
         }

@@ -8,7 +8,7 @@ public class LineLinkRefused extends RuntimeException {
         NO_EMAIL,
         /** The LINE e-mail is not the partner's registered e-mail. */
         EMAIL_MISMATCH,
-        /** The LINE account is linked to another partner. */
+        /** The LINE account is linked to another partner of the same company. */
         LINKED_TO_ANOTHER_PARTNER
     }
 

@@ -1,7 +1,6 @@
 package jp.partnerflow.partner;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
@@ -10,8 +9,10 @@ import org.springframework.data.repository.ListCrudRepository;
 interface PartnerRepository extends ListCrudRepository<Partner, Long> {
 
     // Written out and mapped by hand: this read runs for every LINE event (see PartnerRow).
-    @Query(value = "SELECT * FROM partner WHERE line_user_id = :lineUserId", rowMapperClass = PartnerRow.class)
-    Optional<Partner> findByLineUserId(String lineUserId);
+    @Query(value = "SELECT * FROM partner WHERE line_user_id = :lineUserId ORDER BY id", rowMapperClass = PartnerRow.class)
+    List<Partner> findByLineUserId(String lineUserId);
+
+    boolean existsByCompanyIdAndLineUserId(long companyId, String lineUserId);
 
     List<Partner> findByCompanyIdOrderById(long companyId);
 

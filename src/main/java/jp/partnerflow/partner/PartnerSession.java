@@ -25,15 +25,23 @@ public final class PartnerSession {
 
     /** @return the page the partner asked for before signing in, if any */
     public static String signIn(HttpServletRequest request, HttpServletResponse response, Partner partner) {
-        request.getSession(true);
-        request.changeSessionId();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new PreAuthenticatedAuthenticationToken(new PartnerPrincipal(partner.id()), null,
-                List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
-        SecurityContextHolder.setContext(context);
-        CONTEXTS.saveContext(context, request, response);
+        actAs(request, response, partner.id());
         SavedRequest saved = SAVED.getRequest(request, response);
         SAVED.removeRequest(request, response);
         return saved == null ? null : saved.getRedirectUrl();
+    }
+
+    /**
+     * The session acts as another partner from now on: the caller has made sure it is the same LINE
+     * user at another company.
+     */
+    static void actAs(HttpServletRequest request, HttpServletResponse response, long partnerId) {
+        request.getSession(true);
+        request.changeSessionId();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new PreAuthenticatedAuthenticationToken(new PartnerPrincipal(partnerId), null,
+                List.of(new SimpleGrantedAuthority("ROLE_PARTNER"))));
+        SecurityContextHolder.setContext(context);
+        CONTEXTS.saveContext(context, request, response);
     }
 }

@@ -41,8 +41,9 @@ public class Partners {
         if (repository.existsByCompanyIdAndEmail(request.companyId(), email)) {
             throw new InvalidFieldException("email", "a partner with this e-mail already exists");
         }
-        if (request.lineUserId() != null && repository.findByLineUserId(request.lineUserId()).isPresent()) {
-            throw new InvalidFieldException("lineUserId", "this LINE account is already linked to another partner");
+        if (request.lineUserId() != null
+                && repository.existsByCompanyIdAndLineUserId(request.companyId(), request.lineUserId())) {
+            throw new InvalidFieldException("lineUserId", "this LINE account is already linked to another partner of the company");
         }
         return repository.save(new Partner(null, request.companyId(), request.name().strip(), email, request.kind(),
                 request.registrationNumber(), request.lineUserId(), request.lineUserId() != null, request.basicInfo(),
@@ -74,8 +75,26 @@ public class Partners {
         return repository.findById(id);
     }
 
-    public Optional<Partner> findByLineUserId(String lineUserId) {
-        return repository.findByLineUserId(lineUserId);
+    /** The partners a LINE user is, one per company (empty for a LINE user nobody registered). */
+    public LineUser lineUser(String lineUserId) {
+        return new LineUser(lineUserId, repository.findByLineUserId(lineUserId));
+    }
+
+    /**
+     * The companies the partner can switch to on their pages: the partners linked to the same LINE
+     * user (the partner themself included), each with its company's name, oldest first.
+     */
+    public List<PartnerOfCompany> companiesOf(long partnerId) {
+        return jdbc.sql("""
+                SELECT p.id, p.company_id FROM partner p
+                WHERE p.line_user_id = (SELECT line_user_id FROM partner WHERE id = ?) OR p.id = ?
+                ORDER BY p.id""").params(partnerId, partnerId)
+                .query((rs, row) -> new PartnerOfCompany(rs.getLong(1), rs.getLong(2), companies.get(rs.getLong(2)).name()))
+                .list();
+    }
+
+    /** One of the partners a LINE user is: which company they are a partner of. */
+    public record PartnerOfCompany(long partnerId, long companyId, String companyName) {
     }
 
     List<Partner> ofCompany(long companyId) {
@@ -95,7 +114,8 @@ public class Partners {
     /**
      * Links the partner to the LINE account they signed in with, recording the consents they gave
      * with the time. The LINE e-mail must be the partner's registered e-mail, and the LINE account
-     * must not be another partner's; otherwise nothing changes.
+     * must not be another partner's of the same company (it may be a partner of other companies:
+     * a freelancer working for several); otherwise nothing changes.
      *
      * @param following whether the LINE user is a friend of the official account now
      */
@@ -109,10 +129,11 @@ public class Partners {
             throw new LineLinkRefused(LineLinkRefused.Reason.EMAIL_MISMATCH,
                     "the LINE e-mail is not partner " + partnerId + "'s registered e-mail");
         }
-        Optional<Partner> holder = repository.findByLineUserId(lineUserId);
-        if (holder.isPresent() && !holder.get().id().equals(partnerId)) {
+        Optional<Partner> holder = repository.findByLineUserId(lineUserId).stream()
+                .filter(p -> p.companyId() == partner.companyId() && !p.id().equals(partnerId)).findFirst();
+        if (holder.isPresent()) {
             throw new LineLinkRefused(LineLinkRefused.Reason.LINKED_TO_ANOTHER_PARTNER,
-                    "the LINE account is linked to partner " + holder.get().id());
+                    "the LINE account is linked to partner " + holder.get().id() + " of the same company");
         }
         Instant now = clock.instant();
         for (Consent consent : consents) {
@@ -121,12 +142,18 @@ public class Partners {
         return repository.save(partner.withLine(lineUserId, following));
     }
 
-    /** The partner signed in with LINE: the partner linked to that LINE account, if any. */
+    /**
+     * The partner signed in with LINE: the oldest partner linked to that LINE account, if any; their
+     * pages switch to another company's partner of the same LINE user (see {@link #companiesOf}).
+     */
     public Optional<Partner> signedInWithLine(String lineUserId) {
-        return repository.findByLineUserId(lineUserId);
+        return repository.findByLineUserId(lineUserId).stream().findFirst();
     }
 
-    /** The partner unlinks LINE from their settings: LINE notices stop, mail and in-app go on. */
+    /**
+     * The partner unlinks LINE from their settings: LINE notices of this company stop, mail and in-app
+     * go on; their partners of other companies stay linked.
+     */
     @Transactional
     public Partner unlinkLine(long partnerId) {
         return repository.save(get(partnerId).withLine(null, false));
@@ -136,14 +163,16 @@ public class Partners {
         return consentsGiven.of(partnerId);
     }
 
-    /** The LINE user followed (or unblocked) the official account; empty if no partner is linked to it. */
+    /**
+     * The LINE user followed (or unblocked) the official account, for every company they are a
+     * partner of; false if no partner is linked to it.
+     */
     @Transactional
-    public Optional<Partner> lineFollowed(String lineUserId) {
-        repository.updateLineFollowing(lineUserId, true);
-        return repository.findByLineUserId(lineUserId);
+    public boolean lineFollowed(String lineUserId) {
+        return repository.updateLineFollowing(lineUserId, true) > 0;
     }
 
-    /** The LINE user blocked the official account: LINE notices stop, mail and in-app go on. */
+    /** The LINE user blocked the official account: LINE notices of every company stop, mail and in-app go on. */
     @Transactional
     public void lineUnfollowed(String lineUserId) {
         repository.updateLineFollowing(lineUserId, false);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineReply;
 import jp.partnerflow.line.PostbackHandler;
+import jp.partnerflow.partner.LineUser;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.platform.ConflictException;
 
@@ -40,9 +41,10 @@ class PaymentNoticePostbacks implements PostbackHandler {
     }
 
     @Override
-    public LineReply handle(Partner partner, String action, Map<String, String> params) {
-        PaymentNotice notice = noticeOf(partner, params.get(NOTICE));
-        if (notice == null) {
+    public LineReply handle(LineUser tapper, String action, Map<String, String> params) {
+        PaymentNotice notice = noticeOf(params.get(NOTICE));
+        Partner partner = notice == null ? null : tapper.as(notice.partnerId()).orElse(null);
+        if (partner == null) {
             return new LineReply.Text(NOT_YOURS);
         }
         String name = "支払通知書（" + notice.number() + "）";
@@ -65,10 +67,9 @@ class PaymentNoticePostbacks implements PostbackHandler {
         }
     }
 
-    private PaymentNotice noticeOf(Partner partner, String id) {
+    private PaymentNotice noticeOf(String id) {
         try {
-            PaymentNotice notice = notices.get(Long.parseLong(id));
-            return notice.partnerId() == partner.id() ? notice : null;
+            return notices.get(Long.parseLong(id));
         } catch (RuntimeException notFoundOrNotANumber) {
             return null;
         }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.relational.core.conversion.DbActionExecutionException;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +32,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  * REST errors (of the REST controllers; pages answer with pages) as application/problem+json. A 400 always names the offending fields in
  * {@code errors[].field} and in the detail text.
  */
+// first of the advices, so that a REST controller's exception is always answered as a problem
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 public class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);

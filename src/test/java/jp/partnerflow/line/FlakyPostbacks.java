@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.test.context.TestComponent;
 
-import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.LineUser;
 
 /**
  * A feature whose postback fails as often as a test says (as a real one fails when its database
@@ -34,7 +34,7 @@ public class FlakyPostbacks implements PostbackHandler {
     }
 
     @Override
-    public LineReply handle(Partner partner, String action, Map<String, String> params) {
+    public LineReply handle(LineUser tapper, String action, Map<String, String> params) {
         if (failuresLeft.getAndDecrement() > 0) {
             throw new IllegalStateException("flaky feature is down");
         }

@@ -132,7 +132,7 @@ class LineLoginTest extends FeatureTest {
         api.partner(company, taken);
         attempt = startRegistration(phone, partnerId);
         assertRefused(callback(phone, attempt, idToken(taken, email(partnerId), attempt.get("nonce"), LOGIN_CHANNEL_ID,
-                LOGIN_CHANNEL_SECRET, Instant.now().plusSeconds(600))), "すでに別のパートナーに連携されています");
+                LOGIN_CHANNEL_SECRET, Instant.now().plusSeconds(600))), "この会社の別のパートナーにすでに連携されています");
 
         assertThat(api.get("/api/partners/" + partnerId).json().has("lineUserId")).isFalse();
         assertThat(count("partner_consent WHERE partner_id = " + partnerId)).isZero();

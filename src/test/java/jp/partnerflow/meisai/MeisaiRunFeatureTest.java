@@ -112,6 +112,53 @@ class MeisaiRunFeatureTest extends FeatureTest {
     }
 
     @Test
+    void twoCompaniesRunsSendTheirOwnNoticesAndMailTheirOwnStaff() throws Exception {
+        long alpha = api.company(true);
+        long beta = api.company(true);
+        long alphaConnection = batchConnection(alpha, "アルファ月次", "ON_COMPLETION_OR_ERROR", "EXECUTOR");
+        long betaConnection = batchConnection(beta, "ベータ月次", "ON_COMPLETION_OR_ERROR", "EXECUTOR");
+        long alphaList = recordList(alpha, "今月", "THIS_MONTH");
+        long betaList = recordList(beta, "今月", "THIS_MONTH");
+        PaymentNoticeSent ofAlpha = paymentNoticeSent(alpha);
+        PaymentNoticeSent ofBeta = paymentNoticeSent(beta);
+        approveByDeadline(ofAlpha.notice());
+        approveByDeadline(ofBeta.notice());
+        awaitStatus(ofAlpha.notice(), "AUTO_APPROVED");
+        awaitStatus(ofBeta.notice(), "AUTO_APPROVED");
+        Api alphaStaff = staffUser(alpha, "alpha" + UUID.randomUUID().toString().substring(0, 8), "keiri@alpha.example.jp");
+        Api betaStaff = staffUser(beta, "beta" + UUID.randomUUID().toString().substring(0, 8), "keiri@beta.example.jp");
+
+        // one company's record list is no list at all on another company's connection
+        Api.Response crossed = alphaStaff.post("/api/meisai/connections/" + alphaConnection + "/runs",
+                "{\"recordListId\":" + betaList + "}");
+        assertThat(crossed.status()).as(crossed.text()).isIn(400, 404);
+        long alphaRun = alphaStaff.post("/api/meisai/connections/" + alphaConnection + "/runs",
+                "{\"recordListId\":" + alphaList + "}").id();
+        long betaRun = betaStaff.post("/api/meisai/connections/" + betaConnection + "/runs",
+                "{\"recordListId\":" + betaList + "}").id();
+
+        assertThat(awaitRun(alphaRun, "COMPLETE").get("recordCount").asInt()).isEqualTo(1);
+        assertThat(awaitRun(betaRun, "COMPLETE").get("recordCount").asInt()).isEqualTo(1);
+        assertThat(imports()).hasSize(2);
+        assertThat(importCsv("アルファ月次 実行" + alphaRun)).contains(number(ofAlpha.notice())).doesNotContain(number(ofBeta.notice()));
+        assertThat(importCsv("ベータ月次 実行" + betaRun)).contains(number(ofBeta.notice())).doesNotContain(number(ofAlpha.notice()));
+        MimeMessage alphaMail = awaitMail("【楽楽明細連携】完了: アルファ月次 実行" + alphaRun);
+        MimeMessage betaMail = awaitMail("【楽楽明細連携】完了: ベータ月次 実行" + betaRun);
+        assertThat(alphaMail.getAllRecipients()).extracting(Object::toString).containsExactly("keiri@alpha.example.jp");
+        assertThat(betaMail.getAllRecipients()).extracting(Object::toString).containsExactly("keiri@beta.example.jp");
+        assertThat(alphaMail.getContent().toString()).contains("件数: 1").doesNotContain("ベータ");
+        // and each company's staff see their own runs only
+        assertThat(betaStaff.get("/api/meisai/runs/" + alphaRun).status()).isEqualTo(404);
+        assertThat(alphaStaff.get("/api/meisai/connections/" + betaConnection + "/runs").status()).isEqualTo(404);
+    }
+
+    private static String importCsv(String comment) {
+        LoggedRequest request = imports().stream().filter(r -> comment(r).equals(comment)).findFirst()
+                .orElseThrow(() -> new AssertionError("no import " + comment));
+        return new String(request.getPart("files[0]").getBody().asBytes(), WINDOWS_31J);
+    }
+
+    @Test
     void aRunOverMoreThan10000NoticesIsSplitIntoImportsOf10000() {
         long company = api.company(true);
         approvedNoticesInBulk(company, 10_001);

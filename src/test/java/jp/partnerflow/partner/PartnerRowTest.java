@@ -19,7 +19,7 @@ class PartnerRowTest extends FeatureTest {
         String user = Api.newLineUserId();
         long id = api.partner(api.company(true), user);
 
-        Partner byLine = partners.findByLineUserId(user).orElseThrow();
+        Partner byLine = partners.lineUser(user).as(id).orElseThrow();
         assertThat(byLine).isEqualTo(partners.get(id));
         assertThat(byLine.readyToAcceptOrders()).isTrue();
     }
@@ -29,7 +29,7 @@ class PartnerRowTest extends FeatureTest {
         String user = Api.newLineUserId();
         long id = api.partnerWithoutProfile(api.company(true), user);
 
-        Partner byLine = partners.findByLineUserId(user).orElseThrow();
+        Partner byLine = partners.lineUser(user).as(id).orElseThrow();
         assertThat(byLine).isEqualTo(partners.get(id));
         assertThat(byLine.basicInfo()).isNull();
         assertThat(byLine.bankAccount()).isNull();
