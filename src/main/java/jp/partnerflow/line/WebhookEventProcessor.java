@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.partnerflow.partner.LineUser;
+import jp.partnerflow.partner.Partner;
+import jp.partnerflow.platform.CaseKey;
 import jp.partnerflow.partner.Partners;
 
 /**
@@ -91,7 +93,7 @@ class WebhookEventProcessor {
             log.warn("LINE event {} failed, handing it to Camunda for retries: {}", webhookEventId, e.toString());
             transaction.executeWithoutResult(status -> {
                 if (events.markRetrying(webhookEventId, e.toString())) {
-                    runtime.startProcessInstanceByKey(RetryLineEvent.PROCESS_ID, webhookEventId,
+                    runtime.startProcessInstanceByKey(RetryLineEvent.PROCESS_ID, caseKey(webhookEventId),
                             Map.of(RetryLineEvent.WEBHOOK_EVENT_ID, webhookEventId));
                 }
             });
@@ -100,6 +102,14 @@ class WebhookEventProcessor {
         if (handled != null) {
             reply(handled);
         }
+    }
+
+    /** Who the failed event came from (their partner names), what it was, and its id. */
+    private String caseKey(String webhookEventId) {
+        return events.find(webhookEventId).map(event -> CaseKey.of(
+                partners.lineUser(event.lineUserId()).partners().stream().map(Partner::name).reduce((a, b) -> a + "・" + b)
+                        .orElse("未登録のLINEユーザー"),
+                "LINE " + event.type(), webhookEventId)).orElse(webhookEventId);
     }
 
     /** The retry path, in a Camunda job's transaction: a failure fails the job (retries, then an incident). */

@@ -66,6 +66,17 @@ class WebhookEvents {
         return lock(webhookEventId, Status.RETRYING, "");
     }
 
+    /** The event as stored, without a lock (to name it). */
+    Optional<StoredEvent> find(String webhookEventId) {
+        return jdbc.sql("""
+                SELECT webhook_event_id, type, line_user_id, reply_token, postback_data
+                FROM line_webhook_event WHERE webhook_event_id = :id""")
+                .param("id", webhookEventId)
+                .query((rs, n) -> new StoredEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .optional();
+    }
+
     private Optional<StoredEvent> lock(String webhookEventId, Status status, String lockOption) {
         return jdbc.sql("""
                 SELECT webhook_event_id, type, line_user_id, reply_token, postback_data

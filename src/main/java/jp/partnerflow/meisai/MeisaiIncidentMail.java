@@ -1,18 +1,14 @@
 package jp.partnerflow.meisai;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import jp.partnerflow.platform.IncidentObserver;
 
 /**
  * When a 楽楽明細 issuance or run runs out of retries, the incident is raised as always; a run is
@@ -21,7 +17,7 @@ import org.springframework.stereotype.Component;
  * raised (it is logged).
  */
 @Component
-class MeisaiIncidentMail extends AbstractProcessEnginePlugin {
+class MeisaiIncidentMail implements IncidentObserver {
     private static final Logger log = LoggerFactory.getLogger(MeisaiIncidentMail.class);
 
     private final ObjectProvider<MeisaiIssuance> issuance;
@@ -33,19 +29,12 @@ class MeisaiIncidentMail extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        configuration.setCustomIncidentHandlers(List.of(new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE) {
-            @Override
-            public Incident handleIncident(IncidentContext context, String message) {
-                Incident incident = super.handleIncident(context, message);
-                String definition = context.getProcessDefinitionId();
-                if (definition != null && (definition.startsWith(MeisaiIssuanceProcess.ID + ":")
-                        || definition.startsWith(MeisaiRunProcess.ID + ":"))) {
-                    report(context.getExecutionId(), message);
-                }
-                return incident;
-            }
-        }));
+    public void raised(IncidentContext incident, String message) {
+        String definition = incident.getProcessDefinitionId();
+        if (definition != null && (definition.startsWith(MeisaiIssuanceProcess.ID + ":")
+                || definition.startsWith(MeisaiRunProcess.ID + ":"))) {
+            report(incident.getExecutionId(), message);
+        }
     }
 
     private void report(String executionId, String message) {

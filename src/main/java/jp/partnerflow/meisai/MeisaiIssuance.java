@@ -20,6 +20,7 @@ import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.payment.PaymentNotice;
 import jp.partnerflow.payment.PaymentNotices;
+import jp.partnerflow.platform.CaseKey;
 
 /**
  * Issuing approved payment notices through 楽楽明細, the steps of {@code bpmn/meisai-issuance.bpmn}:
@@ -95,7 +96,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
             return; // claimed by a run, or handed over before
         }
         issues.save(MeisaiIssue.claimed(paymentNoticeId, version, clock.instant()));
-        runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID, notice.number() + "-v" + version, Map.of(
+        runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID,
+                CaseKey.of(partners.nameOf(notice.partnerId()), notice.number() + " v" + version), Map.of(
                 MeisaiIssuanceProcess.PAYMENT_NOTICE_ID, paymentNoticeId,
                 MeisaiIssuanceProcess.VERSION, version,
                 MeisaiIssuanceProcess.DOCUMENT_KIND, MeisaiIssuanceProcess.PAYMENT_NOTICE,

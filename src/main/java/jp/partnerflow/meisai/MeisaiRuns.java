@@ -17,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import jp.partnerflow.meisai.MeisaiSettings.RunTrigger;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.CaseKey;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 
@@ -82,9 +83,10 @@ public class MeisaiRuns {
     /** Runs the connection now over the record list, as the executor; the run goes on in the background. */
     @Transactional
     public MeisaiRun runNow(long connectionId, long recordListId, String executor) {
-        MeisaiRun run = open(connections.get(connectionId), recordList(recordListId, connectionId), RunTrigger.MANUAL,
-                executor);
-        runtime.startProcessInstanceByKey(MeisaiRunProcess.ID, "run-" + run.id(), Map.of(MeisaiRunProcess.RUN_ID, run.id()));
+        MeisaiConnection connection = connections.get(connectionId);
+        MeisaiRun run = open(connection, recordList(recordListId, connectionId), RunTrigger.MANUAL, executor);
+        runtime.startProcessInstanceByKey(MeisaiRunProcess.ID, CaseKey.of(connection.name(), "実行" + run.id()),
+                Map.of(MeisaiRunProcess.RUN_ID, run.id()));
         return get(run.id());
     }
 

@@ -23,6 +23,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.CaseKey;
+
 /**
  * The first attempt of every delivery, right after the transaction that wrote the notice commits
  * (the notice and its delivery row are the outbox). A few sender threads take deliveries in batches
@@ -40,6 +43,7 @@ class NoticeSender implements SmartLifecycle {
     private final NoticeDeliveryRepository deliveries;
     private final NoticeDeliveries push;
     private final RuntimeService runtime;
+    private final Partners partners;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int threads;
@@ -49,13 +53,14 @@ class NoticeSender implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running;
 
-    NoticeSender(NoticeDeliveryRepository deliveries, NoticeDeliveries push, RuntimeService runtime,
+    NoticeSender(NoticeDeliveryRepository deliveries, NoticeDeliveries push, RuntimeService runtime, Partners partners,
             TransactionTemplate transaction, Clock clock,
             @Value("${partnerflow.notification.sender-threads}") int threads,
             @Value("${partnerflow.notification.sweep-after}") Duration sweepAfter) {
         this.deliveries = deliveries;
         this.push = push;
         this.runtime = runtime;
+        this.partners = partners;
         this.transaction = transaction;
         this.clock = clock;
         this.threads = threads;
@@ -124,14 +129,14 @@ class NoticeSender implements SmartLifecycle {
                     push.push(delivery, notice);
                     delivered.add(delivery.id());
                 } catch (RuntimeException e) {
-                    failed(delivery.id(), delivery.noticeId(), NoticeDeliveries.reason(e));
+                    failed(delivery, notice, NoticeDeliveries.reason(e));
                 }
             }
             if (!mails.isEmpty()) {
                 Map<Long, String> failures = push.mail(mails);
                 for (NoticeDelivery mail : mails.keySet()) {
                     if (failures.containsKey(mail.id())) {
-                        failed(mail.id(), mail.noticeId(), failures.get(mail.id()));
+                        failed(mail, mails.get(mail), failures.get(mail.id()));
                     } else {
                         delivered.add(mail.id());
                     }
@@ -144,10 +149,11 @@ class NoticeSender implements SmartLifecycle {
     }
 
     /** Recorded with its reason and handed to notice-delivery.bpmn for retries, in the batch's transaction. */
-    private void failed(long deliveryId, long noticeId, String reason) {
-        deliveries.markFailed(deliveryId, reason);
-        runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, "notice-" + noticeId,
-                NoticeDeliveryProcess.variables(deliveryId));
+    private void failed(NoticeDelivery delivery, Notice notice, String reason) {
+        deliveries.markFailed(delivery.id(), reason);
+        runtime.startProcessInstanceByKey(NoticeDeliveryProcess.ID, CaseKey.of(partners.nameOf(notice.partnerId()),
+                notice.title(), delivery.channel() == NoticeDelivery.Channel.LINE ? "LINE" : "メール", "通知" + notice.id()),
+                NoticeDeliveryProcess.variables(delivery.id()));
     }
 
     @Override

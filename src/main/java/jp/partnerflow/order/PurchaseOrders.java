@@ -22,6 +22,7 @@ import jp.partnerflow.notification.PartnerNotice;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.ConflictException;
+import jp.partnerflow.platform.CaseKey;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
 import jp.partnerflow.platform.Sequences;
@@ -58,9 +59,14 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     @Transactional
     public PurchaseOrder issue(long partnerId, OrderTerms terms, PaymentTerms paymentTerms) {
         PurchaseOrder order = register(partnerId, terms, paymentTerms, null);
-        String processInstanceId = runtime.startProcessInstanceByKey(PurchaseOrderProcess.ID, order.number(),
+        String processInstanceId = runtime.startProcessInstanceByKey(PurchaseOrderProcess.ID, caseKey(order),
                 Map.of(PurchaseOrderProcess.ORDER_ID, order.id())).getId();
         return orders.save(get(order.id()).withProcessInstanceId(processInstanceId));
+    }
+
+    /** The order's process instance's business key: its partner and number. */
+    String caseKey(PurchaseOrder order) {
+        return CaseKey.of(partners.nameOf(order.partnerId()), order.number());
     }
 
     /** Stores a new order; the Tasklist start form calls this from inside its already started process. */

@@ -32,6 +32,6 @@ class RegisterOrderFromForm implements JavaDelegate {
                 null, execution.getProcessInstanceId());
         execution.removeVariables(List.of(FORM_FIELDS));
         execution.setVariable(PurchaseOrderProcess.ORDER_ID, order.id());
-        execution.setProcessBusinessKey(order.number());
+        execution.setProcessBusinessKey(orders.caseKey(order));
     }
 }

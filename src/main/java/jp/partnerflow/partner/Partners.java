@@ -60,6 +60,12 @@ public class Partners {
         return jdbc.sql("SELECT company_id FROM partner WHERE id = ?").param(partnerId).query(Long.class).optional();
     }
 
+    /** The partner's name, as a process instance's business key names them (platform.CaseKey). */
+    public String nameOf(long id) {
+        return jdbc.sql("SELECT name FROM partner WHERE id = ?").param(id).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("partner", id));
+    }
+
     public Partner get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("partner", id));
     }

@@ -38,7 +38,7 @@ class CorrectApprovedFromForm implements JavaDelegate {
                 StaffUser.starting(execution), execution.getProcessInstanceId());
         execution.removeVariables(List.of(NUMBER, PAYMENT_DATE, NOTE));
         execution.setVariable(PaymentNoticeProcess.PAYMENT_NOTICE_ID, id);
-        execution.setProcessBusinessKey(number);
+        execution.setProcessBusinessKey(notices.caseKey(notices.get(id)));
     }
 
     private static String text(DelegateExecution execution, String field) {

@@ -29,6 +29,7 @@ import jp.partnerflow.order.PurchaseOrders;
 import jp.partnerflow.order.TaxRate;
 import jp.partnerflow.partner.PartnerPrincipal;
 import jp.partnerflow.partner.Partners;
+import jp.partnerflow.platform.CaseKey;
 import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
@@ -224,8 +225,13 @@ public class PaymentNotices implements PaymentNoticeSteps {
                 new PaymentNotice.Event(next.version(), PaymentNotice.EventKind.CORRECTED, staff, note, clock.instant()));
     }
 
+    /** The notice's process instance's business key: its partner and number. */
+    String caseKey(PaymentNotice notice) {
+        return CaseKey.of(partners.nameOf(notice.partnerId()), notice.number());
+    }
+
     private PaymentNotice start(PaymentNotice notice) {
-        String processInstanceId = runtime.startProcessInstanceByKey(PaymentNoticeProcess.ID, notice.number(),
+        String processInstanceId = runtime.startProcessInstanceByKey(PaymentNoticeProcess.ID, caseKey(notice),
                 Map.of(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice.id())).getId();
         return notices.save(locked(notice.id()).withProcessInstanceId(processInstanceId));
     }

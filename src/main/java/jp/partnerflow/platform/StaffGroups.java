@@ -69,6 +69,8 @@ public class StaffGroups {
     /** Every engine permission a staff group has beyond its tasks. */
     static final List<Grant> GRANTS = Stream.of(List.of(
             new Grant(PROCESS_OWNERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            // 「Modelerでデプロイしたモデルをリポジトリに取り込む」 (platform.ModelDeployment)
+            new Grant(PROCESS_OWNERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
             new Grant(PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE, Permissions.READ, Permissions.DELETE),
             new Grant(PROCESS_OWNERS, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY),

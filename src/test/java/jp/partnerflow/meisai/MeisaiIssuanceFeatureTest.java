@@ -176,10 +176,11 @@ class MeisaiIssuanceFeatureTest extends FeatureTest {
         String downNumber = api.get("/api/payment-notices/" + down.notice()).json().get("number").asText();
 
         String issuance = await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(downNumber + "-v1").singleResult(), p -> p != null).getId();
+                .processInstanceBusinessKey("山田 太郎 / " + downNumber + " v1").singleResult(), p -> p != null).getId();
         Incident incident = await().atMost(PATIENCE).until(() -> runtime.createIncidentQuery()
                 .processInstanceId(issuance).singleResult(), i -> i != null);
         assertThat(incident.getActivityId()).isEqualTo("Task_ImportDocument");
+        assertThat(incident.getIncidentMessage()).startsWith("山田 太郎 / " + downNumber + " v1 / ").contains("503");
         MimeMessage failed = awaitMail("【楽楽明細連携】エラー: " + downNumber);
         assertThat(failed.getContent().toString()).contains("503", "Cockpit");
         assertThat(api.get("/api/payment-notices/" + down.notice()).json().get("meisaiStatus").asText()).isEqualTo("未連携");

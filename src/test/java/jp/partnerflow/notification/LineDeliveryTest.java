@@ -95,11 +95,13 @@ class LineDeliveryTest extends FeatureTest {
         long noticeId = await().atMost(PATIENCE).until(() -> notices(partner), n -> n.size() == 1).get(0).get("id").asLong();
         // the first attempt failed: the delivery is in Camunda's hands
         String processInstance = await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("notice-" + noticeId).singleResult(), p -> p != null).getId();
+                .processInstanceBusinessKeyLike("% / 通知" + noticeId).singleResult(), p -> p != null).getId();
         Incident incident = await().atMost(PATIENCE).until(
                 () -> runtime.createIncidentQuery().processInstanceId(processInstance).singleResult(), i -> i != null);
         assertThat(incident.getActivityId()).isEqualTo("Task_DeliverNotice");
-        assertThat(incident.getIncidentMessage()).contains("400");
+        // Cockpit's incident list names the partner, the notice and the channel before LINE's answer
+        assertThat(incident.getIncidentMessage())
+                .startsWith("山田 太郎 / 発注書を確認してください / LINE / 通知" + noticeId + " / ").contains("400");
 
         JsonNode delivery = notices(partner).get(0).get("deliveries").get(0);
         assertThat(delivery.get("status").asText()).isEqualTo("FAILED");

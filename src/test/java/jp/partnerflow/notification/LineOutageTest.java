@@ -55,7 +55,7 @@ class LineOutageTest extends FeatureTest {
 
         long notice = await().atMost(PATIENCE).until(() -> notices(partner), n -> n.size() == 1).get(0).get("id").asLong();
         String delivery = await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey("notice-" + notice).singleResult(), p -> p != null).getId();
+                .processInstanceBusinessKeyLike("% / 通知" + notice).singleResult(), p -> p != null).getId();
         Incident incident = await().atMost(PATIENCE).until(
                 () -> runtime.createIncidentQuery().processInstanceId(delivery).singleResult(), i -> i != null);
         JsonNode failed = line(partner);

@@ -102,7 +102,7 @@ class PurchaseOrderProcessTest {
         List<HistoricProcessInstance> months = historyService().createHistoricProcessInstanceQuery()
                 .superProcessInstanceId(order.getId()).orderByProcessInstanceBusinessKey().asc().list();
         assertThat(months).extracting(HistoricProcessInstance::getBusinessKey)
-                .containsExactly("PO-202512-00042-2025-12", "PO-202512-00042-2026-01");
+                .containsExactly("PO-202512-00042 / 2025-12", "PO-202512-00042 / 2026-01");
         assertThat(historyService().createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(months.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
                 .variableName(BillingMonthProcess.BILLING_MONTH).list())

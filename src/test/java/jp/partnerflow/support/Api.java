@@ -79,8 +79,18 @@ public class Api {
 
     /** A file upload as a browser sends it: multipart/form-data with one part named "file". */
     public Response upload(String path, String fileName, String contentType, byte[] content) {
+        return upload(path, java.util.Map.of(), fileName, contentType, content);
+    }
+
+    /** A file upload with form fields before it (as Camunda Modeler deploys: deployment-name, deployment-source). */
+    public Response upload(String path, java.util.Map<String, String> fields, String fileName, String contentType,
+            byte[] content) {
         String boundary = "----partnerflow" + UUID.randomUUID();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append("--").append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n").append(value)
+                .append("\r\n"));
+        byte[] head = (form + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
