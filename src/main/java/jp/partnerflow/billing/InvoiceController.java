@@ -127,12 +127,25 @@ class InvoiceController {
 
     @GetMapping("/api/invoices/{id}/attachment")
     ResponseEntity<byte[]> attachment(@PathVariable long id) {
-        staff.check(invoices.companyOf(id), "invoice", id);
-        InvoiceAttachment attachment = invoices.attachmentOf(id);
+        return file(id, ContentDisposition.attachment());
+    }
+
+    /** The report opened in the browser from 「請求書を確認する」 in Tasklist (signed in there). */
+    @GetMapping("/staff/invoices/{id}/report")
+    ResponseEntity<byte[]> report(@PathVariable long id) {
+        return file(id, ContentDisposition.inline());
+    }
+
+    private ResponseEntity<byte[]> file(long invoiceId, ContentDisposition.Builder disposition) {
+        staff.check(invoices.companyOf(invoiceId), "invoice", invoiceId);
+        InvoiceAttachment attachment = invoices.attachmentOf(invoiceId);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        disposition.filename(attachment.fileName(), StandardCharsets.UTF_8).build().toString())
+                // a partner's file, shown on the service's origin: no scripts, no forms
+                .header("Content-Security-Policy", "sandbox")
+                .header("X-Content-Type-Options", "nosniff")
                 .body(attachment.content());
     }
 }

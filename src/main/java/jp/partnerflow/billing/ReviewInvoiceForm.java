@@ -12,8 +12,8 @@ import jp.partnerflow.platform.StaffUser;
 import jp.partnerflow.platform.TaskForm;
 
 /**
- * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: shows the invoice summary (task-local
- * variables, gone with the task) and, on completion, records who decided what on which version,
+ * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: names the task by its case and shows the
+ * invoice ({@link InvoiceReviewSheet}; task-local variables, gone with the task) and, on completion, records who decided what on which version,
  * with the reason of a return, before the process acts on it.
  */
 @Component("reviewInvoiceForm")
@@ -21,31 +21,23 @@ class ReviewInvoiceForm implements TaskListener {
     static final String RETURN_REASON = "returnReason";
 
     private final Invoices invoices;
+    private final InvoiceReviewSheet sheet;
 
-    ReviewInvoiceForm(Invoices invoices) {
+    ReviewInvoiceForm(Invoices invoices, InvoiceReviewSheet sheet) {
         this.invoices = invoices;
+        this.sheet = sheet;
     }
 
     @Override
     public void notify(DelegateTask task) {
         long invoiceId = ((Number) task.getVariable(BillingMonthProcess.INVOICE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            InvoiceView invoice = invoices.view(invoiceId);
-            InvoiceAmounts amounts = invoice.amounts();
-            Map<String, Object> summary = new HashMap<>();
-            summary.put("invoiceNumber", invoice.number() + "（第" + invoice.version() + "版）");
-            summary.put("partnerName", invoice.partnerName());
-            summary.put("billingMonth", BillingMonths.inJapanese(invoice.billingMonth()));
-            summary.put("subtotal", yen(amounts.subtotal()));
-            summary.put("tax", yen(amounts.tax()));
-            summary.put("expenses", yen(amounts.expenses()));
-            summary.put("invoiceTotal", yen(amounts.total()));
-            summary.put("withholding", yen(amounts.withholding()));
-            summary.put("amountToPay", yen(amounts.amountToPay()));
+            task.setName(sheet.taskName(task.getName(), invoiceId));
+            Map<String, Object> fields = new HashMap<>(sheet.of(invoiceId));
             // the decision fields stay on the task; the process gets the decision alone
-            summary.put(BillingMonthProcess.REVIEW, null);
-            summary.put(RETURN_REASON, null);
-            TaskForm.fill(task, summary);
+            fields.put(BillingMonthProcess.REVIEW, null);
+            fields.put(RETURN_REASON, null);
+            TaskForm.fill(task, fields);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             Object review = TaskForm.field(task, BillingMonthProcess.REVIEW);
             Invoice.Decision decision;
@@ -62,7 +54,4 @@ class ReviewInvoiceForm implements TaskListener {
         }
     }
 
-    private static String yen(long amount) {
-        return "%,d".formatted(amount);
-    }
 }

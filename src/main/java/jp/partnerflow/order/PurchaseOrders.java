@@ -66,7 +66,11 @@ public class PurchaseOrders implements PurchaseOrderSteps {
 
     /** The order's process instance's business key: its partner and number. */
     String caseKey(PurchaseOrder order) {
-        return CaseKey.of(partners.nameOf(order.partnerId()), order.number());
+        return CaseKey.of(partnerNameOf(order), order.number());
+    }
+
+    String partnerNameOf(PurchaseOrder order) {
+        return partners.nameOf(order.partnerId());
     }
 
     /** Stores a new order; the Tasklist start form calls this from inside its already started process. */

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.TaskForm;
+import jp.partnerflow.platform.Tokyo;
 
 /**
  * {@code ${reviseOrderForm}} on the 「発注書を修正する」 task: fills the form with the order's
@@ -29,16 +30,20 @@ class ReviseOrderForm implements TaskListener {
         long orderId = ((Number) task.getVariable(PurchaseOrderProcess.ORDER_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             PurchaseOrder order = orders.get(orderId);
-            TaskForm.fill(task, Map.of(
-                    "orderNumber", order.number(),
-                    "title", order.title(),
-                    "workContent", order.workContent(),
-                    "periodStart", order.periodStart().toString(),
-                    "periodEnd", order.periodEnd().toString(),
-                    "fee", order.fee(),
-                    "feeType", order.feeType().name(),
-                    "taxRate", order.taxRate().name(),
-                    DECISION, PurchaseOrderProcess.REISSUE));
+            String partnerName = orders.partnerNameOf(order);
+            task.setName(task.getName() + " " + order.number() + " " + partnerName + " " + order.title());
+            TaskForm.fill(task, Map.ofEntries(
+                    Map.entry("orderNumber", order.number()),
+                    Map.entry("partnerName", partnerName),
+                    Map.entry("declinedAt", Tokyo.when(order.declinedAt())),
+                    Map.entry("title", order.title()),
+                    Map.entry("workContent", order.workContent()),
+                    Map.entry("periodStart", order.periodStart().toString()),
+                    Map.entry("periodEnd", order.periodEnd().toString()),
+                    Map.entry("fee", order.fee()),
+                    Map.entry("feeType", order.feeType().name()),
+                    Map.entry("taxRate", order.taxRate().name()),
+                    Map.entry(DECISION, PurchaseOrderProcess.REISSUE)));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             String decision = String.valueOf(TaskForm.field(task, DECISION));
             if (PurchaseOrderProcess.REISSUE.equals(decision)) {

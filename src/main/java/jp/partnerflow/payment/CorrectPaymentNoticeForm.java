@@ -3,6 +3,7 @@ package jp.partnerflow.payment;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,13 +11,15 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.billing.BillingMonths;
+import jp.partnerflow.platform.FormTable;
 import jp.partnerflow.platform.InvalidFieldException;
-import jp.partnerflow.platform.TaskForm;
 import jp.partnerflow.platform.StaffUser;
+import jp.partnerflow.platform.TaskForm;
+import jp.partnerflow.platform.Tokyo;
 
 /**
- * {@code ${correctPaymentNoticeForm}} on 「支払通知書を修正する」: shows the returned version and the
- * partner's reason (task-local variables), and on completion records the corrected version, which
+ * {@code ${correctPaymentNoticeForm}} on 「支払通知書を修正する」: names the task by its case, shows the
+ * returned version, the partner's reason and every earlier round (task-local variables), and on completion records the corrected version, which
  * the process then sends again with a new deadline.
  */
 @Component("correctPaymentNoticeForm")
@@ -36,13 +39,21 @@ class CorrectPaymentNoticeForm implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             PaymentNotice notice = notices.get(id);
             PaymentNotice.Version version = notice.latest();
-            String reason = notice.events().stream().filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED)
-                    .reduce((a, b) -> b).map(PaymentNotice.Event::reason).orElse("");
+            List<PaymentNotice.Event> returns = notice.events().stream()
+                    .filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED).toList();
+            PaymentNotice.Event last = returns.isEmpty() ? null : returns.get(returns.size() - 1);
+            String partnerName = notices.partnerNameOf(notice);
+            String amountPaid = "%,d".formatted(version.amountPaid());
+            task.setName(task.getName() + " " + notice.number() + " " + partnerName + " " + amountPaid + "円");
             Map<String, Object> form = new HashMap<>();
+            form.put("partnerName", partnerName);
+            form.put("returnedAt", last == null ? "" : Tokyo.when(last.occurredAt()));
+            // every round: which version was returned, when, why, and what staff corrected then
+            form.put("rounds", rounds(notice));
             form.put("noticeNumber", notice.number() + "（第" + version.version() + "版）");
             form.put("billingMonth", BillingMonths.inJapanese(notice.billingMonth()));
-            form.put("amountPaid", "%,d".formatted(version.amountPaid()));
-            form.put("returnReason", reason);
+            form.put("amountPaid", amountPaid);
+            form.put("returnReason", last == null ? "" : last.reason());
             form.put(PAYMENT_DATE, version.paymentDate().toString());
             form.put(NOTE, null);
             TaskForm.fill(task, form);
@@ -62,5 +73,14 @@ class CorrectPaymentNoticeForm implements TaskListener {
         } catch (DateTimeParseException e) {
             throw new InvalidFieldException(PAYMENT_DATE, "must be a date like 2027-02-28");
         }
+    }
+
+    private static Object rounds(PaymentNotice notice) {
+        return FormTable.of(notice.events().stream()
+                .filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED || e.kind() == PaymentNotice.EventKind.CORRECTED)
+                .map(e -> FormTable.row("version", "第" + e.version() + "版",
+                        "what", e.kind() == PaymentNotice.EventKind.RETURNED ? "差し戻し" : "修正",
+                        "who", e.actor(), "when", Tokyo.when(e.occurredAt()), "text", e.reason()))
+                .toList());
     }
 }

@@ -227,7 +227,11 @@ public class PaymentNotices implements PaymentNoticeSteps {
 
     /** The notice's process instance's business key: its partner and number. */
     String caseKey(PaymentNotice notice) {
-        return CaseKey.of(partners.nameOf(notice.partnerId()), notice.number());
+        return CaseKey.of(partnerNameOf(notice), notice.number());
+    }
+
+    String partnerNameOf(PaymentNotice notice) {
+        return partners.nameOf(notice.partnerId());
     }
 
     private PaymentNotice start(PaymentNotice notice) {

@@ -28,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -45,6 +46,7 @@ import jp.partnerflow.partner.PartnerTokenFilter;
  * <li>{@code /api/me/**}: the partner API, a partner's bearer token ({@link PartnerAccessTokens}).</li>
  * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
  * <li>{@code /partner/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms.</li>
+ * <li>{@code /staff/**}: staff pages opened from Tasklist, signed in through Tasklist ({@link TasklistSignIn}).</li>
  * </ul>
  */
 @Configuration
@@ -118,8 +120,36 @@ public class SecurityConfiguration {
         return tokens;
     }
 
+    /**
+     * Staff pages opened from Tasklist forms (an invoice's report, a document's history): the
+     * staff member's Tasklist sign-in, the groups of the endpoint table, nothing stored.
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain staffPagesChain(HttpSecurity http,
+            @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
+        return http.securityMatcher("/staff/**")
+                .addFilterBefore(new TasklistSignIn(engineName), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> {
+                    StaffApiAccess.rules(requests);
+                    requests.anyRequest().denyAll();
+                })
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/camunda/app/tasklist/"))
+                        .accessDeniedHandler(StaffApiAccess.refusal()))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable()) // reading only: every staff page is a GET
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(Customizer.withDefaults())
+                .build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationProvider camundaUsers) throws Exception {
         return http
                 .authenticationProvider(camundaUsers)

@@ -101,6 +101,8 @@ final class StaffApiAccess {
                 .requestMatchers(GET, "/api/orders", "/api/orders/*", "/api/orders/*/work-reports").access(ORDERS_READ)
 
                 .requestMatchers(GET, "/api/invoices/*", "/api/invoices/*/attachment").access(ACCOUNTS)
+                // opened from 「請求書を確認する」 in Tasklist (signed in there)
+                .requestMatchers(GET, "/staff/invoices/*/report").access(ACCOUNTS)
                 .requestMatchers(GET, "/api/payment-notices", "/api/payment-notices/*").access(ACCOUNTS)
                 .requestMatchers(POST, "/api/payment-notices/*/corrections").access(ACCOUNTS)
 

@@ -84,11 +84,13 @@ public class StaffGroups {
             tasklistUser(ACCOUNTING_MANAGER, List.of("billing-month"), List.of("payment-notice")))
             .flatMap(List::stream).toList();
 
-    /** Tasklist and its filters; the processes of the group's tasks to read, and those it starts from a start form. */
+    /**
+     * Tasklist (its filters are the group's own, {@link TasklistFilters}); the processes of the group's
+     * tasks to read, and those it starts from a start form.
+     */
     private static List<Grant> tasklistUser(String group, List<String> reads, List<String> starts) {
         List<Grant> grants = new ArrayList<>(List.of(
-                new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS),
-                new Grant(group, Resources.FILTER, ANY, Permissions.READ)));
+                new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS)));
         reads.forEach(process -> grants.add(new Grant(group, Resources.PROCESS_DEFINITION, process,
                 ProcessDefinitionPermissions.READ)));
         starts.forEach(process -> grants.add(new Grant(group, Resources.PROCESS_DEFINITION, process,

@@ -91,7 +91,7 @@ class PaymentNoticeFeatureTest extends FeatureTest {
                 + notice(sent.notice()).get("processInstanceId").asText()).json();
         assertThat(tasks).hasSize(1);
         String task = tasks.get(0).get("id").asText();
-        assertThat(tasks.get(0).get("name").asText()).isEqualTo("支払通知書を修正する");
+        assertThat(tasks.get(0).get("name").asText()).matches("支払通知書を修正する PN-\\d{6}-\\d{5} 山田 太郎 [0-9,]+円");
         assertThat(api.get("/engine-rest/task/" + task + "/form-variables").json().get("returnReason").get("value").asText())
                 .isEqualTo("源泉徴収の額が違います");
 

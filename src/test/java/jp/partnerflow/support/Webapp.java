@@ -53,6 +53,11 @@ public class Webapp {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A page of the service outside the webapps (e.g. {@code /staff/...}), with this browser's cookies. */
+    public Api.Response site(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base.substring(0, base.length() - "/camunda".length()) + path)).GET());
+    }
+
     private HttpRequest.Builder withToken(HttpRequest.Builder request) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue).findFirst().map(token -> request.header("X-XSRF-TOKEN", token)).orElse(request);
