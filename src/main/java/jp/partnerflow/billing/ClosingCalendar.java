@@ -1,13 +1,12 @@
 package jp.partnerflow.billing;
 
+import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.company.PaymentTerms;
@@ -19,18 +18,10 @@ import jp.partnerflow.platform.Tokyo;
  * <p>
  * A closing day is 1–28, or 31 for the last day of the month whatever its length. Billing month
  * {@code M} covers the days after the closing date of {@code M-1} up to the closing date of
- * {@code M}. The billing-month model sets its reminder timers with
- * {@code ${closingCalendar.reminder(closingDay, billingMonth, 1)}}: a process owner moves a reminder
- * or adds one in Modeler by changing or copying the number of days after closing.
+ * {@code M}. The billing-month model's timers are times after the closing date ({@link #after}).
  */
 @Component("closingCalendar")
 public class ClosingCalendar {
-    private final LocalTime reminderTime;
-
-    public ClosingCalendar(@Value("${partnerflow.billing.reminder-time:10:00}") LocalTime reminderTime) {
-        this.reminderTime = reminderTime;
-    }
-
     /** The date billing month {@code month} closes on. */
     public static LocalDate closingDate(int closingDay, YearMonth month) {
         return PaymentTerms.closingDate(closingDay, month);
@@ -65,19 +56,14 @@ public class ClosingCalendar {
         return months;
     }
 
-    /** The start (00:00 in Japan) of the day after the closing date: the month is closed from then on. */
-    public Date closed(int closingDay, String billingMonth) {
-        LocalDate day = dayAfterClosing(closingDay, YearMonth.parse(billingMonth));
-        return Date.from(day.atStartOfDay(Tokyo.ZONE).toInstant());
-    }
-
     /**
-     * When the partner is reminded {@code daysAfterClosing} days after the closing date of
-     * {@code billingMonth} ("2027-01"), at the reminder time in Japan; a Date, as Camunda's timers
-     * take it.
+     * {@code ${closingCalendar.after(closingDay, billingMonth, "P1DT10H")}}: a time measured from the
+     * start (00:00 in Japan) of the closing date of {@code billingMonth} ("2027-01"), as the
+     * billing-month model's timers give it — "P1D" the day after at 00:00, "P1DT10H" the day after
+     * at 10:00. A process owner moves a timer, or adds one, by changing the literal in Modeler.
      */
-    public Date reminder(int closingDay, String billingMonth, int daysAfterClosing) {
-        LocalDate day = closingDate(closingDay, YearMonth.parse(billingMonth)).plusDays(daysAfterClosing);
-        return Date.from(day.atTime(reminderTime).atZone(Tokyo.ZONE).toInstant());
+    public Date after(int closingDay, String billingMonth, String sinceClosingDate) {
+        LocalDate closing = closingDate(closingDay, YearMonth.parse(billingMonth));
+        return Date.from(closing.atStartOfDay(Tokyo.ZONE).plus(Duration.parse(sinceClosingDate)).toInstant());
     }
 }

@@ -45,13 +45,11 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final RuntimeService runtime;
     private final Clock clock;
     private final String retryCycle;
-    private final String pollInterval;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
             MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiDocumentFiles documentFiles, Companies companies,
             MeisaiRecordUpdates recordUpdates, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
-            @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
-            @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
+            @Value("${partnerflow.meisai.retry-cycle}") String retryCycle) {
         this.issues = issues;
         this.connections = connections;
         this.imports = imports;
@@ -65,7 +63,6 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         this.runtime = runtime;
         this.clock = clock;
         this.retryCycle = retryCycle;
-        this.pollInterval = pollInterval;
     }
 
     /** {@code ${meisaiIssuance.retryCycle}}: back-off of a call 楽楽明細 could not take. */
@@ -74,11 +71,6 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         return retryCycle;
     }
 
-    /** {@code ${meisaiIssuance.pollInterval}}: how often a running import is looked at. */
-    @Override
-    public String getPollInterval() {
-        return pollInterval;
-    }
 
     /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
     @Transactional

@@ -33,6 +33,4 @@ public interface MeisaiIssuanceSteps {
     void reportCompleted(long paymentNoticeId, int version);
 
     String getRetryCycle();
-
-    String getPollInterval();
 }

@@ -45,13 +45,11 @@ public class MeisaiRuns {
     private final TransactionTemplate recordAtOnce;
     private final Clock clock;
     private final String retryCycle;
-    private final String pollInterval;
 
     MeisaiRuns(MeisaiRunRepository runs, MeisaiRecordListRepository recordLists, MeisaiRunRecords records,
             MeisaiConnections connections, MeisaiImports imports, MeisaiDocumentFiles documentFiles, MeisaiCustomers customers,
             MeisaiRecordUpdates recordUpdates, MeisaiReportMail reportMail, Partners partners, RuntimeService runtime,
-            PlatformTransactionManager transactions, Clock clock, @Value("${partnerflow.meisai.retry-cycle}") String retryCycle,
-            @Value("${partnerflow.meisai.poll-interval}") String pollInterval) {
+            PlatformTransactionManager transactions, Clock clock, @Value("${partnerflow.meisai.retry-cycle}") String retryCycle) {
         this.runs = runs;
         this.recordLists = recordLists;
         this.records = records;
@@ -67,7 +65,6 @@ public class MeisaiRuns {
         this.recordAtOnce.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.retryCycle = retryCycle;
-        this.pollInterval = pollInterval;
     }
 
     /** {@code ${meisaiRuns.retryCycle}}: back-off of a call 楽楽明細 could not take. */
@@ -75,10 +72,6 @@ public class MeisaiRuns {
         return retryCycle;
     }
 
-    /** {@code ${meisaiRuns.pollInterval}}: how often running imports are looked at. */
-    public String getPollInterval() {
-        return pollInterval;
-    }
 
     /** Runs the connection now over the record list, as the executor; the run goes on in the background. */
     @Transactional

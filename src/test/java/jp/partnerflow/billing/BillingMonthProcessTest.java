@@ -11,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
 import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -64,7 +63,7 @@ class BillingMonthProcessTest {
             public Date send(long paymentNoticeId) { throw new UnsupportedOperationException(); }
             public void autoApprove(long paymentNoticeId) { throw new UnsupportedOperationException(); }
         });
-        Mocks.register("closingCalendar", new ClosingCalendar(LocalTime.of(10, 0)));
+        Mocks.register("closingCalendar", new ClosingCalendar());
         Mocks.register("reviewInvoiceForm", (TaskListener) (DelegateTask task) -> {
             if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
                 task.getExecution().setVariable(BillingMonthProcess.REVIEW, task.getVariable(BillingMonthProcess.REVIEW));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Closing dates and the reminders on the day after and two days after, for the calendar's edge cases. */
 class ClosingCalendarTest {
-    private final ClosingCalendar calendar = new ClosingCalendar(LocalTime.of(10, 0));
+    private final ClosingCalendar calendar = new ClosingCalendar();
 
     @ParameterizedTest(name = "closing day {0}, {1} → closes {2}, reminded {3} and {4}")
     @CsvSource({
@@ -42,11 +41,11 @@ class ClosingCalendarTest {
     }
 
     @Test
-    void remindersAreAtTenInTheMorningInJapan() {
-        assertThat(calendar.reminder(31, "2027-01", 1).toInstant()).isEqualTo(Instant.parse("2027-02-01T01:00:00Z"));
-        assertThat(calendar.reminder(31, "2027-01", 2).toInstant()).isEqualTo(Instant.parse("2027-02-02T01:00:00Z"));
-        assertThat(new ClosingCalendar(LocalTime.of(8, 30)).reminder(15, "2027-01", 1).toInstant())
-                .isEqualTo(Instant.parse("2027-01-15T23:30:00Z"));
+    void aTimeAfterTheClosingDateCountsFromItsStartInJapan() {
+        assertThat(calendar.after(31, "2027-01", "P1D").toInstant()).isEqualTo(Instant.parse("2027-01-31T15:00:00Z"));
+        assertThat(calendar.after(31, "2027-01", "P1DT10H").toInstant()).isEqualTo(Instant.parse("2027-02-01T01:00:00Z"));
+        assertThat(calendar.after(31, "2027-01", "P2DT10H").toInstant()).isEqualTo(Instant.parse("2027-02-02T01:00:00Z"));
+        assertThat(calendar.after(15, "2027-01", "P1DT8H30M").toInstant()).isEqualTo(Instant.parse("2027-01-15T23:30:00Z"));
     }
 
     @Test

@@ -98,7 +98,7 @@ class MeisaiIssuanceBenchmark extends FeatureTest {
                 | notices per second     | %13.0f | %22.0f | /s       |
                 | requests to 楽楽明細     | %13d | %22d | count    |
                 | peak heap              | %13d | %22d | MB       |
-                """, N, ROUNDS, env.getProperty("partnerflow.meisai.poll-interval"), run.seconds(), csv.seconds(),
+                """, N, ROUNDS, env.getProperty("partnerflow.poll-override"), run.seconds(), csv.seconds(),
                 N / run.seconds(), N / csv.seconds(), run.requests(), csv.requests(), run.peakHeapMb(), csv.peakHeapMb());
         System.out.println(table);
         Files.createDirectories(Path.of("target/bench"));

@@ -13,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import jp.partnerflow.platform.ModelTimers;
 import jp.partnerflow.support.ProcessTestEngine;
 
 /**
@@ -41,6 +43,7 @@ class MeisaiIssuanceProcessTest {
 
     @BeforeEach
     void registerSteps() {
+        Mocks.register("modelTimers", new ModelTimers(""));
         Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
             public void handOver(long paymentNoticeId) { throw new UnsupportedOperationException(); }
             public String importCustomer(long id) {
@@ -71,7 +74,6 @@ class MeisaiIssuanceProcessTest {
             public void completed(long id, int version) { steps.add("record updated"); }
             public void reportCompleted(long id, int version) { steps.add("report mail"); }
             public String getRetryCycle() { return "PT1M,PT5M"; }
-            public String getPollInterval() { return "PT30S"; }
         });
     }
 
@@ -90,6 +92,9 @@ class MeisaiIssuanceProcessTest {
         execute(job("Task_ImportDocument", issue));
         execute(job("Task_CheckImportState", issue));
         assertThat(issue).isWaitingAt("Timer_PollAgain");
+        // the model's literal: 30 seconds
+        assertThat(job("Timer_PollAgain", issue).getDuedate().getTime() - ClockUtil.getCurrentTime().getTime())
+                .isBetween(25_000L, 30_000L);
         execute(job("Timer_PollAgain", issue));
         execute(job("Task_CheckImportState", issue));
         execute(job("Task_SendReportMail", issue));

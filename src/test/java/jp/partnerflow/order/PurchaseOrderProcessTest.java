@@ -67,7 +67,6 @@ class PurchaseOrderProcessTest {
                 task.getExecution().setVariable(PurchaseOrderProcess.REVISION, task.getVariable("decision"));
             }
         });
-        Mocks.register("orderReminder", new OrderReminder("P3D"));
         Mocks.register("billingMonths", new BillingMonthSteps() {
             public List<String> of(long orderId) { return List.of("2025-12", "2026-01"); }
             public int open(long orderId, String billingMonth, String processInstanceId) { return 31; }
@@ -110,7 +109,7 @@ class PurchaseOrderProcessTest {
     }
 
     @Test
-    void undecidedOrderIsRemindedAfterTheConfiguredTimeAndStillWaits() {
+    void undecidedOrderIsRemindedAfterThreeDaysAndStillWaits() {
         ProcessInstance order = start();
         Job reminder = job("Timer_DecisionReminder", order);
         assertThat(reminder.getDuedate()).isEqualTo(new Date(ClockUtil.getCurrentTime().getTime() + Duration.ofDays(3).toMillis()));

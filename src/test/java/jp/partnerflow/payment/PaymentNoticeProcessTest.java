@@ -62,7 +62,6 @@ class PaymentNoticeProcessTest {
             public void completed(long id, int version) { throw new UnsupportedOperationException(); }
             public void reportCompleted(long id, int version) { throw new UnsupportedOperationException(); }
             public String getRetryCycle() { return "PT1M"; }
-            public String getPollInterval() { return "PT30S"; }
         });
         Mocks.register("correctApprovedFromForm", (JavaDelegate) execution -> steps.add("fromForm?"));
         Mocks.register("correctPaymentNoticeForm", (TaskListener) task -> {

@@ -104,7 +104,7 @@ public abstract class FeatureTest {
         registry.add("spring.mail.host", () -> "localhost");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("partnerflow.mail.admin", () -> ADMIN_MAIL);
-        registry.add("partnerflow.meisai.poll-interval", () -> "PT1S");
+        registry.add("partnerflow.poll-override", () -> "PT1S");
         registry.add("partnerflow.line.login.channel-id", () -> LOGIN_CHANNEL_ID);
         // the tests' own address is the one trusted reverse proxy, so a test can play clients by
         // X-Forwarded-For; any other address's X-Forwarded-For is ignored (FailedSignInThrottleTest)
