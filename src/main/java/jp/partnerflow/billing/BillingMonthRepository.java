@@ -10,4 +10,6 @@ interface BillingMonthRepository extends ListCrudRepository<BillingMonth, Long> 
     // written out: a derived query renders its SQL on every call
     @Query("SELECT * FROM billing_month WHERE purchase_order_id = :purchaseOrderId AND billing_month = :billingMonth")
     Optional<BillingMonth> findByPurchaseOrderIdAndBillingMonth(long purchaseOrderId, String billingMonth);
+
+    java.util.List<BillingMonth> findByPurchaseOrderIdOrderByBillingMonth(long purchaseOrderId);
 }

@@ -104,6 +104,10 @@ public class BillingMonths implements BillingMonthSteps {
         return months.findById(billingMonthId).orElseThrow();
     }
 
+    List<BillingMonth> ofOrder(long orderId) {
+        return months.findByPurchaseOrderIdOrderByBillingMonth(orderId);
+    }
+
     Optional<BillingMonth> find(long orderId, String billingMonth) {
         return months.findByPurchaseOrderIdAndBillingMonth(orderId, billingMonth);
     }

@@ -66,6 +66,7 @@ class InvoiceReviewSheet {
         sheet.put("reportLink", invoice.attachment() == null ? "添付された報告書はありません。"
                 : "[添付の報告書を開く（" + invoice.attachment().fileName().replaceAll("[\\[\\]()]", "") + "）](/staff/invoices/"
                         + invoice.id() + "/report)");
+        sheet.put("historyLink", "[この発注の履歴を見る](/staff/orders/" + invoice.orderId() + "/history)");
         List<Map<String, String>> rounds = earlierRounds(invoice);
         sheet.put("earlierRounds", FormTable.of(rounds));
         sheet.put("hasEarlierRounds", !rounds.isEmpty());

@@ -201,6 +201,17 @@ public class Invoices implements InvoiceSteps {
         return partners.companyOfPartner(get(invoiceId).partnerId());
     }
 
+    /** The order's invoices, month by month. */
+    public List<InvoiceView> ofOrder(long orderId) {
+        return months.ofOrder(orderId).stream().map(month -> invoices.findByBillingMonthId(month.id()))
+                .flatMap(Optional::stream).map(this::view).toList();
+    }
+
+    /** The order an invoice of this number belongs to. */
+    public Optional<Long> orderOfNumber(String number) {
+        return invoices.findByNumber(number).map(invoice -> months.get(invoice.billingMonthId()).purchaseOrderId());
+    }
+
     public InvoiceView view(long invoiceId) {
         return view(get(invoiceId));
     }

@@ -7,4 +7,6 @@ import org.springframework.data.repository.ListCrudRepository;
 interface PurchaseOrderRepository extends ListCrudRepository<PurchaseOrder, Long> {
 
     List<PurchaseOrder> findByPartnerIdOrderById(long partnerId);
+
+    java.util.Optional<PurchaseOrder> findByNumber(String number);
 }

@@ -95,6 +95,10 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         return partners.companyOfPartner(get(orderId).partnerId());
     }
 
+    public Optional<PurchaseOrder> findByNumber(String number) {
+        return orders.findByNumber(number);
+    }
+
     public PurchaseOrder get(long id) {
         return orders.findById(id).orElseThrow(() -> new NotFoundException("purchase order", id));
     }

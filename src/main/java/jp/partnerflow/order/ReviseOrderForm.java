@@ -35,6 +35,7 @@ class ReviseOrderForm implements TaskListener {
             TaskForm.fill(task, Map.ofEntries(
                     Map.entry("orderNumber", order.number()),
                     Map.entry("partnerName", partnerName),
+                    Map.entry("historyLink", "[この発注の履歴を見る](/staff/orders/" + order.id() + "/history)"),
                     Map.entry("declinedAt", Tokyo.when(order.declinedAt())),
                     Map.entry("title", order.title()),
                     Map.entry("workContent", order.workContent()),

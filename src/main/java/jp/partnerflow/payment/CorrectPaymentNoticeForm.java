@@ -47,6 +47,7 @@ class CorrectPaymentNoticeForm implements TaskListener {
             task.setName(task.getName() + " " + notice.number() + " " + partnerName + " " + amountPaid + "円");
             Map<String, Object> form = new HashMap<>();
             form.put("partnerName", partnerName);
+            form.put("historyLink", "[この発注の履歴を見る](/staff/orders/" + notice.purchaseOrderId() + "/history)");
             form.put("returnedAt", last == null ? "" : Tokyo.when(last.occurredAt()));
             // every round: which version was returned, when, why, and what staff corrected then
             form.put("rounds", rounds(notice));

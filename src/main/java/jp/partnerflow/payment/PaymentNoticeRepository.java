@@ -15,6 +15,10 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
 
     Optional<PaymentNotice> findByInvoiceId(long invoiceId);
 
+    Optional<PaymentNotice> findByNumber(String number);
+
+    java.util.List<PaymentNotice> findByPurchaseOrderIdOrderById(long purchaseOrderId);
+
     /** Locked until the transaction ends: the partner's tap and the deadline never both win. */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<PaymentNotice> findLockedById(long id);

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -212,6 +213,15 @@ public class PaymentNotices implements PaymentNoticeSteps {
         PaymentNotice notice = get(paymentNoticeId);
         me.mustOwn("payment notice", paymentNoticeId, notice.partnerId());
         return notice;
+    }
+
+    /** The order's payment notices, one per approved invoice, oldest first. */
+    public List<PaymentNotice> ofOrder(long orderId) {
+        return notices.findByPurchaseOrderIdOrderById(orderId);
+    }
+
+    public Optional<PaymentNotice> findByNumber(String number) {
+        return notices.findByNumber(number);
     }
 
     public PaymentNotice ofInvoice(long invoiceId) {

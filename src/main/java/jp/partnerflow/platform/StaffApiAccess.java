@@ -103,6 +103,7 @@ final class StaffApiAccess {
                 .requestMatchers(GET, "/api/invoices/*", "/api/invoices/*/attachment").access(ACCOUNTS)
                 // opened from 「請求書を確認する」 in Tasklist (signed in there)
                 .requestMatchers(GET, "/staff/invoices/*/report").access(ACCOUNTS)
+                .requestMatchers(GET, "/staff/orders/*/history", "/staff/history").access(ORDERS_READ)
                 .requestMatchers(GET, "/api/payment-notices", "/api/payment-notices/*").access(ACCOUNTS)
                 .requestMatchers(POST, "/api/payment-notices/*/corrections").access(ACCOUNTS)
 

@@ -32,6 +32,8 @@ import jp.partnerflow.support.TestDatabase;
  * a changed model in its jar: kept, logged, and a task for process owners says so.
  */
 class AutoDeploymentTest extends FeatureTest {
+    /** Where the build put bpmn/, dmn/ and forms/ for the service under test. */
+    private static final Path JAR = Path.of("target/classes");
     @Autowired
     RepositoryService repository;
     @Autowired
@@ -61,7 +63,7 @@ class AutoDeploymentTest extends FeatureTest {
 
     @Test
     void aProcessOwnersModelerDeploymentSurvivesARestartWithAChangedModelInTheJar() throws IOException {
-        String jarModel = Files.readString(Path.of("bpmn/billing-month.bpmn"));
+        String jarModel = Files.readString(JAR.resolve("bpmn/billing-month.bpmn"));
         Api owner = staff(StaffGroups.PROCESS_OWNERS);
         String ownersModel = jarModel.replace("name=\"月次の請求\"", "name=\"月次の請求（プロセスオーナー版）\"");
         assertThat(ownersModel).isNotEqualTo(jarModel);
@@ -110,11 +112,11 @@ class AutoDeploymentTest extends FeatureTest {
                 .singleResult();
     }
 
-    /** The repository's models as a release unpacks them. */
+    /** The models the running service deployed (its jar's), as a release unpacks them. */
     private void copyRelease() throws IOException {
         for (String folder : List.of("bpmn", "dmn", "forms")) {
             Files.createDirectories(release.resolve(folder));
-            try (var files = Files.list(Path.of(folder))) {
+            try (var files = Files.list(JAR.resolve(folder))) {
                 for (Path file : files.toList()) {
                     Files.copy(file, release.resolve(folder).resolve(file.getFileName()));
                 }
