@@ -41,6 +41,15 @@ class InvoiceReviewSheet {
         return name + " " + invoice.number() + " " + invoice.partnerName() + " " + yen(invoice.amounts().total()) + "円";
     }
 
+    /** Tasklist's Description tab: what to check, and how many times it came back. */
+    String description(long invoiceId) {
+        InvoiceView invoice = invoices.view(invoiceId);
+        long returns = invoice.reviews().stream().filter(r -> r.decision() == Invoice.Decision.RETURN).count();
+        return invoice.partnerName() + " さんの" + BillingMonths.inJapanese(invoice.billingMonth()) + "の請求書（第"
+                + invoice.version() + "版、請求金額 " + yen(invoice.amounts().total()) + "円）。明細・登録番号・立替経費・報告書を確かめ、"
+                + "承認するか、理由を添えて差し戻してください。" + (returns == 0 ? "" : "これまでに" + returns + "回差し戻しています。");
+    }
+
     Map<String, Object> of(long invoiceId) {
         InvoiceView invoice = invoices.view(invoiceId);
         InvoiceAmounts amounts = invoice.amounts();

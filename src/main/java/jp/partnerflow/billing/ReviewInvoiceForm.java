@@ -33,6 +33,7 @@ class ReviewInvoiceForm implements TaskListener {
         long invoiceId = ((Number) task.getVariable(BillingMonthProcess.INVOICE_ID)).longValue();
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setName(sheet.taskName(task.getName(), invoiceId));
+            task.setDescription(sheet.description(invoiceId));
             Map<String, Object> fields = new HashMap<>(sheet.of(invoiceId));
             // the decision fields stay on the task; the process gets the decision alone
             fields.put(BillingMonthProcess.REVIEW, null);

@@ -32,6 +32,8 @@ class ReviseOrderForm implements TaskListener {
             PurchaseOrder order = orders.get(orderId);
             String partnerName = orders.partnerNameOf(order);
             task.setName(task.getName() + " " + order.number() + " " + partnerName + " " + order.title());
+            task.setDescription(partnerName + " さんが発注書 " + order.number() + "「" + order.title()
+                    + "」を辞退しました。内容を修正して再発行するか、発注を取り消してください。");
             TaskForm.fill(task, Map.ofEntries(
                     Map.entry("orderNumber", order.number()),
                     Map.entry("partnerName", partnerName),

@@ -45,6 +45,8 @@ class CorrectPaymentNoticeForm implements TaskListener {
             String partnerName = notices.partnerNameOf(notice);
             String amountPaid = "%,d".formatted(version.amountPaid());
             task.setName(task.getName() + " " + notice.number() + " " + partnerName + " " + amountPaid + "円");
+            task.setDescription(partnerName + " さんが支払通知書 " + notice.number() + " を差し戻しました"
+                    + (last == null ? "。" : "（理由：" + last.reason() + "）。") + "お支払日と修正内容を入力して再送してください。");
             Map<String, Object> form = new HashMap<>();
             form.put("partnerName", partnerName);
             form.put("historyLink", "[この発注の履歴を見る](/staff/orders/" + notice.purchaseOrderId() + "/history)");

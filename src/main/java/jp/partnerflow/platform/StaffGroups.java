@@ -86,15 +86,17 @@ public class StaffGroups {
 
     /**
      * Tasklist (its filters are the group's own, {@link TasklistFilters}); the processes of the group's
-     * tasks to read, and those it starts from a start form.
+     * tasks to read (with their history), and those it starts from a start form.
      */
     private static List<Grant> tasklistUser(String group, List<String> reads, List<String> starts) {
         List<Grant> grants = new ArrayList<>(List.of(
                 new Grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS)));
+        // READ_HISTORY: Tasklist's History tab (who claimed, changed, completed the task)
         reads.forEach(process -> grants.add(new Grant(group, Resources.PROCESS_DEFINITION, process,
-                ProcessDefinitionPermissions.READ)));
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY)));
         starts.forEach(process -> grants.add(new Grant(group, Resources.PROCESS_DEFINITION, process,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.CREATE_INSTANCE)));
         if (!starts.isEmpty()) {
             grants.add(new Grant(group, Resources.PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE));
         }

@@ -58,6 +58,7 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
         JsonNode task = await().atMost(PATIENCE).until(() -> keiri.get("/engine-rest/task?processInstanceId=" + month).json(),
                 t -> t.size() == 1).get(0);
         assertThat(task.get("name").asText()).isEqualTo("請求書を確認する " + number + " 山田 太郎 106,999円");
+        assertThat(task.get("description").asText()).startsWith("山田 太郎 さんの2026年12月分の請求書（第1版、請求金額 106,999円）");
         assertThat(Duration.between(OffsetDateTime.parse(task.get("created").asText().replaceFirst("(\\d\\d)(\\d\\d)$", "$1:$2")),
                 OffsetDateTime.parse(task.get("due").asText().replaceFirst("(\\d\\d)(\\d\\d)$", "$1:$2"))).toMinutes())
                 .as("due two days after it arrived (camunda:dueDate P2D)").isEqualTo(Duration.ofDays(2).toMinutes());
@@ -97,6 +98,9 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
                 {"variables":{"review":{"value":"RETURN","type":"String"},
                               "returnReason":{"value":"交通費の領収書を添付してください","type":"String"}}}""").status())
                 .isEqualTo(204);
+        // Tasklist's History tab: who completed it
+        assertThat(tasklist.engine("/history/user-operation?taskId=" + task.get("id").asText()).json()
+                .findValuesAsText("userId")).contains(keiri.user());
         assertThat(partner.put("/api/me/invoices/" + invoice, form(report, 980)).status()).isEqualTo(200);
         assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
                 .isEqualTo(200);
