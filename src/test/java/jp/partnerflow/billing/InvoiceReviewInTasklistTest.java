@@ -4,15 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jp.partnerflow.platform.StaffGroups;
 import jp.partnerflow.support.Api;
+import jp.partnerflow.support.Desk;
 import jp.partnerflow.support.FeatureTest;
 import jp.partnerflow.support.Webapp;
 
@@ -25,10 +28,14 @@ import jp.partnerflow.support.Webapp;
  */
 class InvoiceReviewInTasklistTest extends FeatureTest {
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+    private static final Path SHOTS = Path.of("target/browser");
     private static final byte[] PDF = "%PDF-1.4\n% 稼動報告書\n".getBytes(StandardCharsets.UTF_8);
 
-    @Test
-    void theReviewTaskShowsTheWholeInvoiceAndAfterAReturnTheEarlierRound() {
+    /** An hourly December order with its work report, and its invoice (two lines, an expense, a report) sent. */
+    private record Sent(long company, Api partner, String month, long invoice, long report, String number) {
+    }
+
+    private Sent invoiceSent() {
         long company = api.company(true);
         String user = Api.newLineUserId();
         long partnerId = api.partner(company, user);
@@ -49,14 +56,34 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
         assertThat(partner.put("/api/me/invoices/" + invoice, form(report, 1200)).status()).isEqualTo(200);
         assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
                 .isEqualTo(200);
-        String number = api.get("/api/invoices/" + invoice).json().get("number").asText();
+        return new Sent(company, partner, month, invoice, report, api.get("/api/invoices/" + invoice).json().get("number").asText());
+    }
+
+    /** The partner fixes the expense and sends the invoice again. */
+    private void resent(Sent sent) {
+        assertThat(sent.partner().put("/api/me/invoices/" + sent.invoice(), form(sent.report(), 980)).status()).isEqualTo(200);
+        assertThat(sent.partner().post("/api/me/invoices/" + sent.invoice() + "/submit", "{\"invoiceMonth\":\"2026-12\"}")
+                .status()).isEqualTo(200);
+    }
+
+    private JsonNode reviewTask(Api staff, String month) {
+        return await().atMost(PATIENCE).until(() -> staff.get("/engine-rest/task?processInstanceId=" + month).json(),
+                t -> t.size() == 1).get(0);
+    }
+
+    @Test
+    void theReviewTaskShowsTheWholeInvoiceAndAfterAReturnTheEarlierRound() {
+        Sent sent = invoiceSent();
+        long company = sent.company();
+        String month = sent.month();
+        long invoice = sent.invoice();
+        String number = sent.number();
 
         // the accounting group's member of this company, signed in to Tasklist
         Api keiri = staffOf(company, StaffGroups.ACCOUNTING);
         Webapp tasklist = new Webapp(port);
         assertThat(tasklist.login("tasklist", keiri.user(), STAFF_PASSWORD)).isEqualTo(200);
-        JsonNode task = await().atMost(PATIENCE).until(() -> keiri.get("/engine-rest/task?processInstanceId=" + month).json(),
-                t -> t.size() == 1).get(0);
+        JsonNode task = reviewTask(keiri, month);
         assertThat(task.get("name").asText()).isEqualTo("請求書を確認する " + number + " 山田 太郎 106,999円");
         assertThat(task.get("description").asText()).startsWith("山田 太郎 さんの2026年12月分の請求書（第1版、請求金額 106,999円）");
         assertThat(Duration.between(OffsetDateTime.parse(task.get("created").asText().replaceFirst("(\\d\\d)(\\d\\d)$", "$1:$2")),
@@ -101,16 +128,59 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
         // Tasklist's History tab: who completed it
         assertThat(tasklist.engine("/history/user-operation?taskId=" + task.get("id").asText()).json()
                 .findValuesAsText("userId")).contains(keiri.user());
-        assertThat(partner.put("/api/me/invoices/" + invoice, form(report, 980)).status()).isEqualTo(200);
-        assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
-                .isEqualTo(200);
-        JsonNode second = await().atMost(PATIENCE).until(() -> keiri.get("/engine-rest/task?processInstanceId=" + month).json(),
-                t -> t.size() == 1).get(0);
+        resent(sent);
+        JsonNode second = reviewTask(keiri, month);
         JsonNode again = tasklist.engine("/task/" + second.get("id").asText() + "/form-variables?deserializeValues=false").json();
         assertThat(text(again, "invoiceNumber")).isEqualTo(number + "（第2版）");
         assertThat(again.get("hasEarlierRounds").get("value").asBoolean()).isTrue();
         assertThat(text(again, "earlierRounds")).contains("第1版", "交通費の領収書を添付してください", keiri.user(),
                 "立替経費1行目 交通費 1,200円 → 交通費 980円", "請求金額 106,999円 → 106,779円");
+    }
+
+    /**
+     * The same in a browser: an accounting member signs in to Tasklist, finds the task under their
+     * filter with its case in the name, opens it and sees the lines, the 登録番号 and the report link,
+     * returns it with a reason; after the partner resends, the new task shows the earlier round.
+     * Screenshots under target/browser/.
+     */
+    @Test
+    void anAccountingMemberReviewsInTasklistInTheBrowser() {
+        Sent sent = invoiceSent();
+        Api keiri = staffOf(sent.company(), StaffGroups.ACCOUNTING);
+        JsonNode task = reviewTask(keiri, sent.month());
+        try (Desk desk = new Desk(port)) {
+            desk.open("/camunda/app/tasklist/default/");
+            desk.type(By.cssSelector("input[ng-model='username']"), keiri.user())
+                    .type(By.cssSelector("input[type='password'][ng-model='password']"), STAFF_PASSWORD)
+                    .click(By.cssSelector("form button[type='submit']"));
+            desk.awaitText("経理：請求書の確認").awaitText(sent.number());
+            desk.screenshot(SHOTS.resolve("tasklist-1-list.png"));
+            assertThat(desk.text()).contains("請求書を確認する " + sent.number() + " 山田 太郎 106,999円")
+                    .doesNotContain("発注担当：辞退された発注書");
+
+            desk.open("/camunda/app/tasklist/default/#/?task=" + task.get("id").asText());
+            desk.awaitText("保守対応（2026年12月分）");
+            assertThat(desk.text()).contains("請求書 " + sent.number(), "登録番号 T1234567890123", "93,000", "打ち合わせ用 弁当",
+                    "交通費", "1,200", "稼動 2 日・合計 15.5 時間", "障害対応", "添付の報告書を開く（稼動報告書.pdf）");
+            assertThat(desk.href(By.partialLinkText("添付の報告書を開く"))).endsWith("/staff/invoices/" + sent.invoice() + "/report");
+            desk.screenshot(SHOTS.resolve("tasklist-2-review.png"));
+
+            desk.click(By.xpath("//button[normalize-space(.)='Claim']"));
+            desk.choose(By.xpath("//label[contains(normalize-space(.), '差し戻す')]"));
+            desk.type(By.cssSelector("textarea"), "交通費の領収書を添付してください");
+            desk.screenshot(SHOTS.resolve("tasklist-3-return.png"));
+            desk.click(By.xpath("//button[normalize-space(.)='Complete']"));
+            await().atMost(PATIENCE).until(() -> api.get("/api/invoices/" + sent.invoice()).json().get("status").asText()
+                    .equals("RETURNED"));
+
+            resent(sent);
+            JsonNode second = reviewTask(keiri, sent.month());
+            desk.open("/camunda/app/tasklist/default/#/?task=" + second.get("id").asText());
+            desk.awaitText("これまでの差し戻し");
+            assertThat(desk.text()).contains("第1版", "交通費の領収書を添付してください", keiri.user(),
+                    "立替経費1行目 交通費 1,200円 → 交通費 980円");
+            desk.screenshot(SHOTS.resolve("tasklist-4-second-round.png"));
+        }
     }
 
     /** A form variable as text (a Json one, the tables' rows, as its JSON). */
