@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.linecorp.bot.client.base.Result;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.client.MessagingApiClientException;
@@ -21,8 +22,11 @@ import com.linecorp.bot.messaging.model.ButtonsTemplate;
 import com.linecorp.bot.messaging.model.ConfirmTemplate;
 import com.linecorp.bot.messaging.model.ErrorDetail;
 import com.linecorp.bot.messaging.model.Message;
+import com.linecorp.bot.messaging.model.MessageQuotaResponse;
 import com.linecorp.bot.messaging.model.PostbackAction;
 import com.linecorp.bot.messaging.model.PushMessageRequest;
+import com.linecorp.bot.messaging.model.QuotaConsumptionResponse;
+import com.linecorp.bot.messaging.model.QuotaType;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
 import com.linecorp.bot.messaging.model.TemplateMessage;
 import com.linecorp.bot.messaging.model.TextMessage;
@@ -68,8 +72,47 @@ public class LineMessenger {
                 log.info("LINE already accepted push with retry key {}", retryKey);
                 return;
             }
+            if (monthlyLimit(e.getCause())) {
+                throw new LineMonthlyLimitReached(e.getMessage(), e.getCause());
+            }
             throw e;
         }
+    }
+
+    /** The official account's message quota this month and what it has used (LINE's month, in Japan). */
+    public record Quota(boolean limited, long limit, long used) {
+        public boolean exhausted() {
+            return limited && used >= limit;
+        }
+    }
+
+    /** Reads the account's quota and its use so far this month. */
+    public Quota quota() {
+        requireEnabled();
+        MessageQuotaResponse quota = result(client.getMessageQuota());
+        QuotaConsumptionResponse used = result(client.getMessageQuotaConsumption());
+        boolean limited = quota.type() == QuotaType.LIMITED;
+        return new Quota(limited, limited && quota.value() != null ? quota.value() : 0,
+                used.totalUsage() == null ? 0 : used.totalUsage());
+    }
+
+    private <T> T result(CompletableFuture<Result<T>> call) {
+        try {
+            return call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).body();
+        } catch (ExecutionException e) {
+            throw new LinePushException(describe(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new LinePushException("LINE did not answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LinePushException("interrupted while calling LINE", e);
+        }
+    }
+
+    /** 429 is also LINE's rate limit; only this message means the month's quota is spent. */
+    private static boolean monthlyLimit(Throwable cause) {
+        return cause instanceof MessagingApiClientException api && api.getCode() == 429 && api.getError() != null
+                && api.getError().toLowerCase(java.util.Locale.ROOT).contains("monthly limit");
     }
 
     /**

@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.partnerflow.line.LineButton;
 import jp.partnerflow.line.LineMessenger;
+import jp.partnerflow.line.LineMonthlyLimitReached;
+import jp.partnerflow.line.LineQuota;
 import jp.partnerflow.platform.NotFoundException;
 
 /**
@@ -26,15 +28,17 @@ public class NoticeDeliveries {
     private final NoticeRepository notices;
     private final NoticeDeliveryRepository deliveries;
     private final LineMessenger line;
+    private final LineQuota quota;
     private final NoticeMail mail;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    NoticeDeliveries(NoticeRepository notices, NoticeDeliveryRepository deliveries, LineMessenger line, NoticeMail mail,
-            PlatformTransactionManager transactions, Clock clock) {
+    NoticeDeliveries(NoticeRepository notices, NoticeDeliveryRepository deliveries, LineMessenger line, LineQuota quota,
+            NoticeMail mail, PlatformTransactionManager transactions, Clock clock) {
         this.notices = notices;
         this.deliveries = deliveries;
         this.line = line;
+        this.quota = quota;
         this.mail = mail;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -44,16 +48,20 @@ public class NoticeDeliveries {
     /**
      * A retry, unless already delivered. A failure is recorded with its reason (in a transaction of
      * its own, as the caller's rolls back) and rethrown, so Camunda retries and finally raises an incident.
+     * LINE's monthly limit is no failure: the delivery is skipped, and the retries end.
      */
     @Transactional
     public void deliver(long deliveryId) {
         NoticeDelivery delivery = deliveries.findById(deliveryId)
                 .orElseThrow(() -> new NotFoundException("notice delivery", deliveryId));
-        if (delivery.status() == NoticeDelivery.Status.DELIVERED) {
+        if (delivery.status() == NoticeDelivery.Status.DELIVERED || delivery.status() == NoticeDelivery.Status.SKIPPED) {
             return;
         }
         try {
             push(delivery);
+        } catch (LineMonthlyLimitReached limit) {
+            deliveries.markSkipped(deliveryId, reason(limit));
+            return;
         } catch (RuntimeException e) {
             ownTransaction.executeWithoutResult(s -> deliveries.markFailed(deliveryId, reason(e)));
             throw e;
@@ -66,7 +74,10 @@ public class NoticeDeliveries {
         push(delivery, notice(delivery));
     }
 
-    /** One attempt of the notice's delivery (LINE with its retry key); throws if it was not accepted. */
+    /**
+     * One attempt of the notice's delivery (LINE with its retry key); throws if it was not accepted,
+     * {@link LineMonthlyLimitReached} when LINE's monthly limit keeps it off LINE.
+     */
     void push(NoticeDelivery delivery, Notice notice) {
         if (delivery.channel() == NoticeDelivery.Channel.MAIL) {
             Map<Long, String> failed = mail.send(Map.of(delivery, notice));
@@ -75,8 +86,16 @@ public class NoticeDeliveries {
             }
             return;
         }
-        line.push(delivery.recipient(), delivery.retryKey(), notice.sender(), notice.title(), notice.body(),
-                buttons(notice));
+        if (quota.limitReached()) {
+            throw new LineMonthlyLimitReached("not sent on LINE: the official account's monthly limit is reached", null);
+        }
+        try {
+            line.push(delivery.recipient(), delivery.retryKey(), notice.sender(), notice.title(), notice.body(),
+                    buttons(notice));
+        } catch (LineMonthlyLimitReached limit) {
+            quota.reached(limit.getMessage());
+            throw limit;
+        }
     }
 
     /** Mail deliveries (each with its notice) over one SMTP connection; returns those that failed, with the reason. */

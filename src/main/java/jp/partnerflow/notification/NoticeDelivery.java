@@ -34,7 +34,9 @@ public record NoticeDelivery(
         PENDING,
         DELIVERED,
         /** an attempt failed: Camunda retries it ({@code notice-delivery.bpmn}) until an incident is raised */
-        FAILED
+        FAILED,
+        /** not sent on LINE: the official account's monthly message limit was reached (mail and in-app carry it) */
+        SKIPPED
     }
 
     NoticeDelivery withId(Long id) {

@@ -39,4 +39,8 @@ interface NoticeDeliveryRepository extends ListCrudRepository<NoticeDelivery, Lo
     @Query("UPDATE notice_delivery SET status = 'FAILED', attempts = attempts + 1, failure_reason = :reason "
             + "WHERE id = :id")
     void markFailed(long id, String reason);
+
+    @Modifying
+    @Query("UPDATE notice_delivery SET status = 'SKIPPED', failure_reason = :reason WHERE id = :id")
+    void markSkipped(long id, String reason);
 }

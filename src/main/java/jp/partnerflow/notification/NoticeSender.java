@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import jp.partnerflow.line.LineMonthlyLimitReached;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.CaseKey;
 
@@ -128,6 +129,8 @@ class NoticeSender implements SmartLifecycle {
                 try {
                     push.push(delivery, notice);
                     delivered.add(delivery.id());
+                } catch (LineMonthlyLimitReached limit) {
+                    deliveries.markSkipped(delivery.id(), NoticeDeliveries.reason(limit));
                 } catch (RuntimeException e) {
                     failed(delivery, notice, NoticeDeliveries.reason(e));
                 }

@@ -58,7 +58,8 @@ public abstract class FeatureTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    protected static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort());
+    protected static final WireMockServer LINE = new WireMockServer(wireMockConfig().dynamicPort()
+            .extensions(new LineMonthlyLimitFake()));
     /** A real SMTP server: the mails the service sends. */
     protected static final GreenMail MAIL = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     public static final String ADMIN_MAIL = "keiri-admin@example.jp";
