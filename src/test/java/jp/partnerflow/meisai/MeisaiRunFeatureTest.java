@@ -239,8 +239,11 @@ class MeisaiRunFeatureTest extends FeatureTest {
         // though the timer sweep that called it is of no company
         long[] companies = { urgent, quiet, busy, low };
         for (int i = 0; i < runs.size(); i++) {
-            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(runs.get(i).get("processInstanceId")
-                    .asText()).singleResult().getTenantId()).isEqualTo(jp.partnerflow.platform.CompanyTenants.of(companies[i]));
+            var instance = history.createHistoricProcessInstanceQuery().processInstanceId(runs.get(i).get("processInstanceId")
+                    .asText()).singleResult();
+            assertThat(instance.getTenantId()).isEqualTo(jp.partnerflow.platform.CompanyTenants.of(companies[i]));
+            // Cockpit names it by its connection and run, as one started by hand
+            assertThat(instance.getBusinessKey()).isEqualTo(comment(runs.get(i)).replace(" 実行", " / 実行"));
         }
         // each timer moved on to its next day
         assertThat(api.get("/api/meisai/connections/" + urgentTimer + "/timer").json().get("nextRunAt").asText())
