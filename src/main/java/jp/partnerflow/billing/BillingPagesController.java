@@ -46,18 +46,25 @@ class BillingPagesController {
     private final WorkReports workReports;
     private final Invoices invoices;
     private final PurchaseOrders orders;
+    private final PartnerMonths partnerMonths;
 
-    BillingPagesController(WorkReports workReports, Invoices invoices, PurchaseOrders orders) {
+    BillingPagesController(WorkReports workReports, Invoices invoices, PurchaseOrders orders, PartnerMonths partnerMonths) {
         this.workReports = workReports;
         this.invoices = invoices;
         this.orders = orders;
+        this.partnerMonths = partnerMonths;
     }
 
     // --- 稼動を登録する ------------------------------------------------------------------------
 
+    /** 稼動 (without a month): every begun month of the partner's orders with its work report; else that month's. */
     @GetMapping("/partner/work-reports")
-    String workReport(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam long order, @RequestParam String month,
-            Model model) {
+    String workReport(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam(required = false) Long order,
+            @RequestParam(required = false) String month, Model model) {
+        if (order == null || month == null) {
+            model.addAttribute("months", partnerMonths.monthsOf(me.partnerId()));
+            return "partner/work-reports";
+        }
         workReports.mustBeOrderOf(me, order);
         model.addAttribute("order", orders.get(order));
         model.addAttribute("month", month);
@@ -117,6 +124,13 @@ class BillingPagesController {
     // --- 請求書 ----------------------------------------------------------------------------------
 
     /** From 「請求書を作成してください」: the month's invoice, or the button that starts it. */
+    /** 請求書: every begun month of the partner's orders with its invoice's state. */
+    @GetMapping("/partner/invoices")
+    String invoices(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
+        model.addAttribute("months", partnerMonths.monthsOf(me.partnerId()));
+        return "partner/invoices";
+    }
+
     @GetMapping("/partner/invoices/new")
     String newInvoice(@AuthenticationPrincipal PartnerPrincipal me, @RequestParam long order, @RequestParam String month,
             Model model) {

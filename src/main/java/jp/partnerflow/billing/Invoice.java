@@ -24,13 +24,24 @@ public record Invoice(
 
     public enum Status {
         /** Being written; never sent. */
-        DRAFT,
+        DRAFT("下書き"),
         /** Sent, waiting for review. */
-        SUBMITTED,
+        SUBMITTED("確認中"),
         /** Returned with a reason; the partner fixes and resends it. */
-        RETURNED,
+        RETURNED("差し戻し"),
         /** Final: handed over to the payment notice. */
-        APPROVED
+        APPROVED("承認済み");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** As the partner's pages show it. */
+        public String label() {
+            return label;
+        }
     }
 
     public enum Decision {

@@ -1,5 +1,9 @@
 package jp.partnerflow.order;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,15 @@ class OrderPagesController {
     OrderPagesController(PurchaseOrders orders, Partners partners) {
         this.orders = orders;
         this.partners = partners;
+    }
+
+    /** 発注書: every order of the partner, newest first, with its state. */
+    @GetMapping("/partner/orders")
+    String orders(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
+        List<PurchaseOrder> mine = new ArrayList<>(orders.ofPartner(me.partnerId()));
+        Collections.reverse(mine);
+        model.addAttribute("orders", mine);
+        return "partner/orders";
     }
 
     @GetMapping("/partner/orders/{id}")

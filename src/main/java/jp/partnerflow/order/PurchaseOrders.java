@@ -115,7 +115,8 @@ public class PurchaseOrders implements PurchaseOrderSteps {
                 .optional();
     }
 
-    List<PurchaseOrder> ofPartner(long partnerId) {
+    /** The partner's orders, oldest first. */
+    public List<PurchaseOrder> ofPartner(long partnerId) {
         return orders.findByPartnerIdOrderById(partnerId);
     }
 

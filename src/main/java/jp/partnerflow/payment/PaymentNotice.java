@@ -37,15 +37,26 @@ public record PaymentNotice(
 
     public enum Status {
         /** Written or corrected, about to be sent. */
-        PREPARED,
+        PREPARED("準備中"),
         /** Sent; waiting for the partner until the confirmation deadline. */
-        SENT,
+        SENT("確認待ち"),
         /** Returned by the partner; accounting corrects it. */
-        RETURNED,
+        RETURNED("修正中"),
         /** Approved by the partner. */
-        APPROVED,
+        APPROVED("承認済み"),
         /** Approved because the deadline passed without objection (期日超過承認). */
-        AUTO_APPROVED
+        AUTO_APPROVED("承認済み（期日超過）");
+
+        private final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+
+        /** As the partner's pages show it. */
+        public String label() {
+            return label;
+        }
     }
 
     public enum EventKind {

@@ -27,6 +27,13 @@ class PaymentNoticePagesController {
         this.notices = notices;
     }
 
+    /** 支払通知書: every notice of the partner, newest first, with its state and deadline. */
+    @GetMapping("/partner/payment-notices")
+    String notices(@AuthenticationPrincipal PartnerPrincipal me, Model model) {
+        model.addAttribute("notices", notices.ofPartner(me.partnerId()));
+        return "partner/payment-notices";
+    }
+
     @GetMapping("/partner/payment-notices/{id}")
     String notice(@AuthenticationPrincipal PartnerPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("notice", notices.mine(me, id));

@@ -17,6 +17,8 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
 
     Optional<PaymentNotice> findByNumber(String number);
 
+    java.util.List<PaymentNotice> findByPartnerIdOrderByIdDesc(long partnerId);
+
     java.util.List<PaymentNotice> findByPurchaseOrderIdOrderById(long purchaseOrderId);
 
     /** Locked until the transaction ends: the partner's tap and the deadline never both win. */

@@ -220,6 +220,11 @@ public class PaymentNotices implements PaymentNoticeSteps {
         return notices.findByPurchaseOrderIdOrderById(orderId);
     }
 
+    /** The partner's payment notices, newest first. */
+    List<PaymentNotice> ofPartner(long partnerId) {
+        return notices.findByPartnerIdOrderByIdDesc(partnerId);
+    }
+
     public Optional<PaymentNotice> findByNumber(String number) {
         return notices.findByNumber(number);
     }
