@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.parser.LineSignatureValidator;
 import com.linecorp.bot.parser.WebhookParser;
@@ -24,7 +25,7 @@ class LineConfiguration {
         if (!properties.deliveryEnabled()) {
             log.warn("LINE delivery is disabled: no channel access token is configured (LINE_CHANNEL_ACCESS_TOKEN). "
                     + "Notices still reach the partners' in-app list.");
-            return new LineMessenger(null, properties.timeout());
+            return new LineMessenger(null, null, properties.timeout());
         }
         log.info("LINE delivery is enabled against {}", properties.apiBaseUrl());
         MessagingApiClient client = MessagingApiClient.builder(properties.channelAccessToken())
@@ -36,7 +37,14 @@ class LineConfiguration {
                 // the SDK's default logger would write the bearer token to the log
                 .usingDefaultLogger(false)
                 .build();
-        return new LineMessenger(client, properties.timeout());
+        MessagingApiBlobClient files = MessagingApiBlobClient.builder(properties.channelAccessToken())
+                .apiEndPoint(properties.apiDataBaseUrl())
+                .connectTimeout(properties.timeout())
+                .readTimeout(properties.timeout())
+                .writeTimeout(properties.timeout())
+                .usingDefaultLogger(false)
+                .build();
+        return new LineMessenger(client, files, properties.timeout());
     }
 
     /** Signature check of webhook bodies; null when no channel secret is configured. */

@@ -14,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.linecorp.bot.client.base.Result;
+import com.linecorp.bot.client.base.UploadFile;
 import com.linecorp.bot.client.base.exception.AbstractLineClientException;
+import com.linecorp.bot.messaging.client.MessagingApiBlobClient;
 import com.linecorp.bot.messaging.client.MessagingApiClient;
 import com.linecorp.bot.messaging.client.MessagingApiClientException;
 import com.linecorp.bot.messaging.model.Action;
@@ -28,6 +30,8 @@ import com.linecorp.bot.messaging.model.PushMessageRequest;
 import com.linecorp.bot.messaging.model.QuotaConsumptionResponse;
 import com.linecorp.bot.messaging.model.QuotaType;
 import com.linecorp.bot.messaging.model.ReplyMessageRequest;
+import com.linecorp.bot.messaging.model.RichMenuRequest;
+import com.linecorp.bot.messaging.model.RichMenuResponse;
 import com.linecorp.bot.messaging.model.TemplateMessage;
 import com.linecorp.bot.messaging.model.TextMessage;
 import com.linecorp.bot.messaging.model.URIAction;
@@ -44,10 +48,12 @@ public class LineMessenger {
     private static final int BUTTONS_MAX = 4;
 
     private final MessagingApiClient client;
+    private final MessagingApiBlobClient files;
     private final Duration timeout;
 
-    LineMessenger(MessagingApiClient client, Duration timeout) {
+    LineMessenger(MessagingApiClient client, MessagingApiBlobClient files, Duration timeout) {
         this.client = client;
+        this.files = files;
         this.timeout = timeout;
     }
 
@@ -107,6 +113,33 @@ public class LineMessenger {
             Thread.currentThread().interrupt();
             throw new LinePushException("interrupted while calling LINE", e);
         }
+    }
+
+    // --- the rich menu (PartnerRichMenu) ------------------------------------------------------
+
+    List<RichMenuResponse> richMenus() {
+        requireEnabled();
+        return result(client.getRichMenuList()).richmenus();
+    }
+
+    String createRichMenu(RichMenuRequest menu) {
+        requireEnabled();
+        return result(client.createRichMenu(menu)).richMenuId();
+    }
+
+    void setRichMenuImage(String richMenuId, byte[] png) {
+        requireEnabled();
+        result(files.setRichMenuImage(richMenuId, UploadFile.fromByteArray(png, "image/png")));
+    }
+
+    void setDefaultRichMenu(String richMenuId) {
+        requireEnabled();
+        result(client.setDefaultRichMenu(richMenuId));
+    }
+
+    void deleteRichMenu(String richMenuId) {
+        requireEnabled();
+        result(client.deleteRichMenu(richMenuId));
     }
 
     /** 429 is also LINE's rate limit; only this message means the month's quota is spent. */

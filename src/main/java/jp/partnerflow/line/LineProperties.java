@@ -16,10 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        webhook calls keeps the CPU it needs
  * @param eventRetryCycle Camunda retry cycle of an event whose first processing failed; when it is
  *        spent the event is an incident in Cockpit
+ * @param apiDataBaseUrl where the Messaging API takes files (the rich menu's image)
  */
 @ConfigurationProperties("partnerflow.line")
 public record LineProperties(URI apiBaseUrl, String channelAccessToken, String channelSecret, Duration timeout,
-        @DefaultValue("2") int eventWorkers, @DefaultValue("PT10S,PT1M,PT5M,PT15M") String eventRetryCycle) {
+        @DefaultValue("2") int eventWorkers, @DefaultValue("PT10S,PT1M,PT5M,PT15M") String eventRetryCycle,
+        @DefaultValue("https://api-data.line.me") URI apiDataBaseUrl) {
 
     public boolean deliveryEnabled() {
         return channelAccessToken != null && !channelAccessToken.isBlank();

@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import jp.partnerflow.payment.PaymentNotice;
 import jp.partnerflow.platform.InvalidFieldException;
+import jp.partnerflow.platform.JapaneseFont;
 import jp.partnerflow.platform.Tokyo;
 
 /**
@@ -33,7 +34,7 @@ import jp.partnerflow.platform.Tokyo;
 class MeisaiPdf {
     /** 連携対象PDF: the generated PDFs of a record a PDF connection may send (one, for now). */
     static final List<String> FIELDS = List.of("支払通知書PDF");
-    static final String FONT = "fonts/400Regular/NotoSansJP_400Regular.ttf";
+    static final String FONT = JapaneseFont.RESOURCE;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final float LEFT = 60;
     private static final float RIGHT = 535;

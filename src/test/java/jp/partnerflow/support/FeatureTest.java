@@ -92,6 +92,7 @@ public abstract class FeatureTest {
         registry.add("spring.datasource.username", db::user);
         registry.add("spring.datasource.password", db::password);
         registry.add("partnerflow.line.api-base-url", LINE::baseUrl);
+        registry.add("partnerflow.line.api-data-base-url", LINE::baseUrl);
         registry.add("partnerflow.line.channel-access-token", () -> CHANNEL_TOKEN);
         registry.add("partnerflow.line.channel-secret", () -> CHANNEL_SECRET);
         registry.add("partnerflow.line.timeout", () -> "2s");
