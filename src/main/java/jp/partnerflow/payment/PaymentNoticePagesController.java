@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import jp.partnerflow.partner.PartnerPrincipal;
+import jp.partnerflow.order.PurchaseOrders;
 import jp.partnerflow.platform.ConflictException;
 import jp.partnerflow.platform.PageMessages;
 
@@ -22,9 +23,11 @@ import jp.partnerflow.platform.PageMessages;
 @Controller
 class PaymentNoticePagesController {
     private final PaymentNotices notices;
+    private final PurchaseOrders orders;
 
-    PaymentNoticePagesController(PaymentNotices notices) {
+    PaymentNoticePagesController(PaymentNotices notices, PurchaseOrders orders) {
         this.notices = notices;
+        this.orders = orders;
     }
 
     /** 支払通知書: every notice of the partner, newest first, with its state and deadline. */
@@ -36,7 +39,9 @@ class PaymentNoticePagesController {
 
     @GetMapping("/partner/payment-notices/{id}")
     String notice(@AuthenticationPrincipal PartnerPrincipal me, @PathVariable long id, Model model) {
-        model.addAttribute("notice", notices.mine(me, id));
+        PaymentNotice notice = notices.mine(me, id);
+        model.addAttribute("notice", notice);
+        model.addAttribute("order", orders.get(notice.purchaseOrderId()));
         return "partner/payment-notice";
     }
 
@@ -60,6 +65,7 @@ class PaymentNoticePagesController {
         if (reason == null || reason.isBlank() || reason.strip().length() > 1000) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("notice", notice);
+            model.addAttribute("order", orders.get(notice.purchaseOrderId()));
             model.addAttribute("error", "差し戻しの理由を入力してください（1000文字まで）。");
             return "partner/payment-notice";
         }

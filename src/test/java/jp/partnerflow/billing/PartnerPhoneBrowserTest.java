@@ -91,16 +91,25 @@ class PartnerPhoneBrowserTest extends FeatureTest {
             phone.open("/partner/invoices/new" + query).tap("create-invoice");
             assertThat(phone.title()).startsWith("請求書の入力");
             assertThat(phone.fitsWidth()).isTrue();
-            phone.type("expenseContent0", "交通費").type("expenseAmount0", "1200").tap("to-check");
-            assertThat(phone.text()).contains("請求書の確認", "300,000円", "30,000円", "1,200円", "331,200円", "-30,630円",
-                    "300,570円");
+            // one line (from the work report) and no expense shown; the rest come as needed
+            assertThat(phone.shows("lineContent0")).isTrue();
+            assertThat(phone.shows("lineContent1")).isFalse();
+            assertThat(phone.shows("expenseContent0")).isFalse();
+            phone.press("line-add").type("lineContent1", "打ち合わせ用 弁当").type("quantity1", "3").type("unitPrice1", "1080")
+                    .set("taxRate1", "EIGHT_PERCENT");
+            assertThat(phone.shows("lineContent2")).isFalse();
+            phone.press("expense-add").type("expenseContent0", "交通費").type("expenseAmount0", "1200");
+            phone.screenshot(SHOTS.resolve("3-invoice-form.png"));
+            phone.tap("to-check");
+            assertThat(phone.text()).contains("請求書の確認", "300,000円", "打ち合わせ用 弁当", "3,240円", "259円", "1,200円",
+                    "334,699円", "-30,960円", "303,739円");
             assertThat(phone.fitsWidth()).isTrue();
-            phone.screenshot(SHOTS.resolve("3-invoice-check.png"));
+            phone.screenshot(SHOTS.resolve("4-invoice-check.png"));
             phone.tap("send-invoice");
             assertThat(phone.text()).contains("請求月を確認し、チェックを入れてから送信してください。");
             phone.tick("#month-confirmed").tap("send-invoice");
             assertThat(phone.text()).contains("請求書を送信しました");
-            phone.screenshot(SHOTS.resolve("4-sent.png"));
+            phone.screenshot(SHOTS.resolve("5-sent.png"));
         }
         long invoice = jdbc.sql("SELECT i.id FROM invoice i JOIN billing_month b ON b.id = i.billing_month_id "
                 + "WHERE b.purchase_order_id = ?").param(order).query(Long.class).single();

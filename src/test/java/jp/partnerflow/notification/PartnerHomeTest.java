@@ -79,6 +79,10 @@ class PartnerHomeTest extends FeatureTest {
         String todos = section(phone.get("/partner").html(), "todos");
         assertThat(todos).contains("支払通知書を確認する", "2026年12月分", due.getMonthValue() + "月" + due.getDayOfMonth() + "日");
         assertThat(phone.get("/partner/payment-notices").html()).contains("2026年12月分の支払通知書", "確認待ち");
+        // the notice says its month and order, and only the amounts there are (no 0円 rows)
+        String page = phone.get("/partner/payment-notices/" + sent.notice()).html();
+        assertThat(page).contains("2026年12月分の支払通知書", "Webサイト保守（PO-", "10%対象額", "源泉徴収税額")
+                .doesNotContain("8%対象額", "非課税額", "立替経費");
     }
 
     /** 「LINEでログイン」 as the partner's LINE user. */

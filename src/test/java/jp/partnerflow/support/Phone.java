@@ -85,6 +85,19 @@ public final class Phone implements AutoCloseable {
         return this;
     }
 
+    /** Taps a button that changes the page in place (no next page to wait for). */
+    public Phone press(String id) {
+        WebElement element = driver.findElement(By.id(id));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+        return this;
+    }
+
+    /** Whether the element is shown (not hidden). */
+    public boolean shows(String id) {
+        return driver.findElement(By.id(id)).isDisplayed();
+    }
+
     /** Taps the element and waits for the next page. */
     public Phone tap(String id) {
         WebElement element = driver.findElement(By.id(id));
