@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
+import jp.partnerflow.line.LineCard;
 import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
 import jp.partnerflow.notification.NotifyPartner;
@@ -257,7 +258,11 @@ public class Invoices implements InvoiceSteps {
         notifyPartner.send(new PartnerNotice(invoice.partnerId(), NoticeType.INVOICE_RETURNED,
                 "%s %s\n理由：%s".formatted(BillingMonths.inJapanese(month.billingMonth()), invoice.number(),
                         invoice.returnReason()),
-                page, List.of(NoticeAction.link("請求書を修正する", page))));
+                page, List.of(NoticeAction.link("請求書を修正する", page)),
+                // the reason in full: a template would cut it
+                new LineCard(BillingMonths.inJapanese(month.billingMonth()) + "の請求書", List.of(
+                        LineCard.row("番号", invoice.number()), LineCard.row("件名", order.title())),
+                        "差し戻しの理由：" + invoice.returnReason())));
     }
 
     private void mustBeOpenForChanges(Invoice invoice) {

@@ -1,6 +1,7 @@
 package jp.partnerflow.line;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +24,13 @@ import com.linecorp.bot.messaging.model.Action;
 import com.linecorp.bot.messaging.model.ButtonsTemplate;
 import com.linecorp.bot.messaging.model.ConfirmTemplate;
 import com.linecorp.bot.messaging.model.ErrorDetail;
+import com.linecorp.bot.messaging.model.FlexBox;
+import com.linecorp.bot.messaging.model.FlexBubble;
+import com.linecorp.bot.messaging.model.FlexButton;
+import com.linecorp.bot.messaging.model.FlexComponent;
+import com.linecorp.bot.messaging.model.FlexMessage;
+import com.linecorp.bot.messaging.model.FlexSeparator;
+import com.linecorp.bot.messaging.model.FlexText;
 import com.linecorp.bot.messaging.model.Message;
 import com.linecorp.bot.messaging.model.MessageQuotaResponse;
 import com.linecorp.bot.messaging.model.PostbackAction;
@@ -68,11 +76,13 @@ public class LineMessenger {
      *
      * @throws LinePushException when LINE refuses the push or cannot be reached
      */
-    public void push(String to, UUID retryKey, String sender, String title, String text, List<LineButton> buttons) {
+    public void push(String to, UUID retryKey, String sender, String title, String text, List<LineButton> buttons,
+            LineCard card) {
         requireEnabled();
         try {
             await(client.pushMessage(retryKey,
-                    new PushMessageRequest(to, List.of(message(sender, title, text, buttons)), false, null)));
+                    new PushMessageRequest(to, List.of(card == null ? message(sender, title, text, buttons)
+                            : flex(sender, title, card, buttons)), false, null)));
         } catch (LinePushException e) {
             if (e.getCause() instanceof AbstractLineClientException line && line.getCode() == 409) {
                 log.info("LINE already accepted push with retry key {}", retryKey);
@@ -204,6 +214,49 @@ public class LineMessenger {
                 head + "\n" + fit(text, TEXT_MAX - head.length() - 1), null, actions));
     }
 
+    /** Flex's limit on a button's label (a template's is 20). */
+    private static final int FLEX_LABEL_MAX = 40;
+    private static final int ALT_TEXT_MAX = 400;
+
+    /**
+     * A notice with figures as a Flex bubble: the company and the headline on top, what it is about,
+     * its rows (label and value), the note in full, and the buttons. The alt text — what the chat
+     * list and a watch show — carries the company, the headline and the essentials.
+     */
+    static FlexMessage flex(String sender, String title, LineCard card, List<LineButton> buttons) {
+        List<FlexComponent> body = new ArrayList<>();
+        body.add(text(card.subject()).weight(FlexText.Weight.BOLD).size("md").build());
+        body.add(new FlexSeparator.Builder().margin("md").build());
+        for (LineCard.Row row : card.rows()) {
+            body.add(new FlexBox.Builder(FlexBox.Layout.BASELINE, List.of(
+                    text(row.label()).size("sm").color("#888888").flex(2).build(),
+                    text(row.value()).size("sm").color("#222222").flex(5).build())).spacing("sm").margin("sm").build());
+        }
+        if (card.note() != null && !card.note().isBlank()) {
+            body.add(text(card.note()).size("sm").margin("md").build());
+        }
+        FlexBubble.Builder bubble = new FlexBubble.Builder()
+                .header(new FlexBox.Builder(FlexBox.Layout.VERTICAL, List.of(
+                        text(cut(sender, SENDER_MAX)).size("xs").color("#888888").build(),
+                        text(title).weight(FlexText.Weight.BOLD).size("lg").color("#06C755").build())).build())
+                .body(new FlexBox.Builder(FlexBox.Layout.VERTICAL, body).build());
+        if (!buttons.isEmpty()) {
+            List<FlexComponent> footer = new ArrayList<>();
+            for (int i = 0; i < buttons.size() && i < BUTTONS_MAX; i++) {
+                footer.add(new FlexButton.Builder(action(buttons.get(i), FLEX_LABEL_MAX))
+                        .style(i == 0 ? FlexButton.Style.PRIMARY : FlexButton.Style.SECONDARY)
+                        .height(FlexButton.Height.SM).margin("sm").color(i == 0 ? "#06C755" : null).build());
+            }
+            bubble.footer(new FlexBox.Builder(FlexBox.Layout.VERTICAL, footer).build());
+        }
+        String altText = cut("【" + cut(sender, SENDER_MAX) + "】" + title + "：" + card.essentials(), ALT_TEXT_MAX);
+        return new FlexMessage(altText, bubble.build());
+    }
+
+    private static FlexText.Builder text(String text) {
+        return new FlexText.Builder().text(text).wrap(true);
+    }
+
     static Message message(LineReply reply) {
         if (reply instanceof LineReply.Link l) {
             return new TemplateMessage(cut(l.text(), 400), new ButtonsTemplate(null, null, null, null, null,
@@ -217,7 +270,11 @@ public class LineMessenger {
     }
 
     private static Action action(LineButton button) {
-        String label = cut(button.label(), LABEL_MAX);
+        return action(button, LABEL_MAX);
+    }
+
+    private static Action action(LineButton button, int labelMax) {
+        String label = cut(button.label(), labelMax);
         return button.uri() != null
                 ? new URIAction(label, button.uri(), null)
                 : new PostbackAction(label, button.postbackData(), label, null, null, null);

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import jp.partnerflow.line.LineButton;
+import jp.partnerflow.line.LineCard;
 import jp.partnerflow.line.LineMessenger;
 import jp.partnerflow.line.LineMonthlyLimitReached;
 import jp.partnerflow.line.LineQuota;
@@ -91,7 +92,7 @@ public class NoticeDeliveries {
         }
         try {
             line.push(delivery.recipient(), delivery.retryKey(), notice.sender(), notice.title(), notice.body(),
-                    buttons(notice));
+                    buttons(notice), LineCard.fromJson(notice.card()));
         } catch (LineMonthlyLimitReached limit) {
             quota.reached(limit.getMessage());
             throw limit;

@@ -22,10 +22,10 @@ class NoticeInsertImpl implements NoticeInsert {
     public Notice insert(Notice notice) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO notice (partner_id, sender, type, title, body, link_url, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                INSERT INTO notice (partner_id, sender, type, title, body, link_url, created_at, card)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(notice.partnerId(), notice.sender(), notice.type().name(), notice.title(), notice.body(), notice.linkUrl(),
-                        notice.createdAt().atOffset(ZoneOffset.UTC))
+                        notice.createdAt().atOffset(ZoneOffset.UTC), notice.card())
                 .update(key, "id");
         long id = key.getKeyAs(Long.class);
         List<NoticeAction> actions = notice.actions();

@@ -53,7 +53,8 @@ public class NotifyPartner {
         PartnerContact partner = partners.contact(request.partnerId());
         Companies.NoticeSender company = companies.noticeSender(partner.companyId());
         Notice notice = notices.insert(new Notice(null, partner.id(), company.name(), request.type(),
-                request.type().title(), request.body(), request.linkUrl(), request.actions(), clock.instant()));
+                request.type().title(), request.body(), request.linkUrl(), request.actions(), clock.instant(),
+                request.card() == null ? null : request.card().toJson()));
         boolean byMail = mail.enabled();
         boolean onLine = line.enabled() && channels.line(company.lineOption(),
                 partner.linkedToLine(), partner.lineFollowing());

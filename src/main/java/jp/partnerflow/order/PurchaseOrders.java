@@ -22,6 +22,7 @@ import jp.partnerflow.notification.PartnerNotice;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.ConflictException;
+import jp.partnerflow.line.LineCard;
 import jp.partnerflow.platform.CaseKey;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.NotFoundException;
@@ -196,12 +197,20 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         return publicBaseUrl + "/partner/orders/" + order.id();
     }
 
+    private static final java.time.format.DateTimeFormatter JAPANESE_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy年M月d日");
+
     private PartnerNotice notice(PurchaseOrder order, NoticeType type) {
         String body = "%s\n%s 報酬 %s%,d円（税抜）\n期間 %s〜%s".formatted(order.title(), order.number(),
                 order.feeType().label(), order.fee(),
                 order.periodStart(), order.periodEnd());
+        LineCard card = new LineCard(order.title(), List.of(
+                LineCard.row("発注番号", order.number()),
+                LineCard.row("期間", JAPANESE_DATE.format(order.periodStart()) + "〜" + JAPANESE_DATE.format(order.periodEnd())),
+                LineCard.row("報酬", "%s%,d円（税抜）".formatted(order.feeType().label(), order.fee())),
+                LineCard.row("消費税", order.taxRate() == TaxRate.NON_TAXABLE ? "非課税" : order.taxRate().percent() + "%")), null);
         return new PartnerNotice(order.partnerId(), type, body, pageUrl(order), List.of(
                 NoticeAction.answer("承認する", OrderPostbacks.data(OrderPostbacks.APPROVE, order.id())),
-                NoticeAction.answer("辞退する", OrderPostbacks.data(OrderPostbacks.DECLINE, order.id()))));
+                NoticeAction.answer("辞退する", OrderPostbacks.data(OrderPostbacks.DECLINE, order.id()))), card);
     }
 }

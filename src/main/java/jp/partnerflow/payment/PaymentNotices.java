@@ -21,6 +21,7 @@ import jp.partnerflow.billing.InvoiceView;
 import jp.partnerflow.billing.Invoices;
 import jp.partnerflow.company.Companies;
 import jp.partnerflow.company.PaymentTerms;
+import jp.partnerflow.line.LineCard;
 import jp.partnerflow.notification.NoticeAction;
 import jp.partnerflow.notification.NoticeType;
 import jp.partnerflow.notification.NotifyPartner;
@@ -109,7 +110,12 @@ public class PaymentNotices implements PaymentNoticeSteps {
                         notice.number(), version.amountPaid(), DAY.format(version.paymentDate()),
                         ConfirmationDeadline.inJapanese(deadline)),
                 page, List.of(NoticeAction.answer("承認する", PaymentNoticePostbacks.data(PaymentNoticePostbacks.APPROVE,
-                        notice.id())), NoticeAction.link("内容を見る", page))));
+                        notice.id())), NoticeAction.link("内容を見る", page)),
+                new LineCard(BillingMonths.inJapanese(notice.billingMonth()) + "の支払通知書", List.of(
+                        LineCard.row("番号", notice.number()),
+                        LineCard.row("お支払額", "%,d円".formatted(version.amountPaid())),
+                        LineCard.row("お支払日", DAY.format(version.paymentDate())),
+                        LineCard.row("確認期限", ConfirmationDeadline.inJapanese(deadline))), null)));
         return Date.from(deadline);
     }
 

@@ -42,9 +42,12 @@ class PurchaseOrderApiTest extends FeatureTest {
         assertThat(pushesTo(user).get(0).getBodyAsString()).contains("報酬 時給100,000円（税抜）");
     }
 
-    /** LINE's button messages hold 160 characters: a long title is shortened, the period and the fee arrive whole. */
+    /**
+     * On LINE the order is a Flex bubble: a long title arrives whole in it, with the period and the fee;
+     * the alt text (the chat list's line) keeps LINE's 400 characters.
+     */
     @Test
-    void aLongTitleIsShortenedOnLineButThePeriodArrivesWhole() {
+    void aLongTitleArrivesWholeWithThePeriodAndTheAltTextKeepsItsLimit() throws Exception {
         String user = Api.newLineUserId();
         long partner = api.partner(api.company(true), user);
         String title = "コーポレートサイト全面リニューアルに伴う情報設計・デザイン・実装・運用保守の一括業務委託".repeat(3);
@@ -55,8 +58,11 @@ class PurchaseOrderApiTest extends FeatureTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> pushesTo(user).size() == 1);
         String text = pushTextsTo(user).get(0);
-        assertThat(text).contains("期間 2026-12-01〜2027-03-31", "報酬 月額300,000円（税抜）",
-                api.get("/api/orders/" + order).json().get("number").asText(), "コーポレートサイト全面").doesNotContain(title);
+        assertThat(text).contains("2026年12月1日〜2027年3月31日", "月額300,000円（税抜）",
+                api.get("/api/orders/" + order).json().get("number").asText(), "\"text\":\"" + title + "\"");
+        String altText = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).get("messages").get(0)
+                .get("altText").asText();
+        assertThat(altText).startsWith("【株式会社テスト】発注書を確認してください：コーポレートサイト全面").hasSizeLessThanOrEqualTo(400);
         // the partner's in-app notice keeps the whole title
         assertThat(api.get("/api/partners/" + partner + "/notices").json().get(0).get("body").asText()).contains(title);
     }

@@ -56,10 +56,11 @@ class PartnerOfSeveralCompaniesTest extends FeatureTest {
         long alphaOrder = api.order(atAlpha);
         long betaOrder = api.order(atBeta);
         List<String> pushes = await().atMost(PATIENCE).until(() -> pushTextsTo(user), p -> p.size() == 2);
-        assertThat(pushes).anySatisfy(p -> assertThat(p).contains("【株式会社アルファ】発注書を確認してください",
-                "発注書を確認してください\\n【株式会社アルファ】", "order=" + alphaOrder));
-        assertThat(pushes).anySatisfy(p -> assertThat(p).contains("【ベータ合同会社】発注書を確認してください",
-                "発注書を確認してください\\n【ベータ合同会社】", "order=" + betaOrder));
+        // the chat list's alt text and the bubble's top line name the company
+        assertThat(pushes).anySatisfy(p -> assertThat(p).contains("【株式会社アルファ】発注書を確認してください：",
+                "\"text\":\"株式会社アルファ\"", "order=" + alphaOrder));
+        assertThat(pushes).anySatisfy(p -> assertThat(p).contains("【ベータ合同会社】発注書を確認してください：",
+                "\"text\":\"ベータ合同会社\"", "order=" + betaOrder));
         assertThat(senderOfMailTo(email(atBeta))).isEqualTo("ベータ合同会社");
         assertThat(phoneHome(phone)).contains("ベータ合同会社");
 

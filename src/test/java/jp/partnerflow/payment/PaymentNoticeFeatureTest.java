@@ -70,7 +70,7 @@ class PaymentNoticeFeatureTest extends FeatureTest {
         List<String> pushes = pushTextsTo(sent.user());
         assertThat(pushes).hasSize(3);
         assertThat(pushes.get(0)).contains("発注書を確認してください");
-        assertThat(pushes.get(1)).contains("支払通知書を確認してください", "2026年12月分", "お支払額 299,370円（1月31日お支払い）",
+        assertThat(pushes.get(1)).contains("支払通知書を確認してください", "2026年12月分", "お支払額 299,370円", "お支払日 1月31日",
                 "承認する", "内容を見る");
         assertThat(pushes.get(2)).contains("支払通知書の承認が完了しました", "確認期限までにご連絡がなかったため");
     }
@@ -195,7 +195,7 @@ class PaymentNoticeFeatureTest extends FeatureTest {
                 .containsExactly("SENT", "APPROVED", "CORRECTED", "SENT");
         assertThat(corrected.get("events").get(2).get("actor").asText()).isEqualTo(STAFF_USER);
         await().atMost(PATIENCE).until(() -> pushesTo(sent.user()).size() == 3);
-        assertThat(pushTextsTo(sent.user()).get(2)).contains("支払通知書を確認してください", "1月29日お支払い");
+        assertThat(pushTextsTo(sent.user()).get(2)).contains("支払通知書を確認してください", "お支払日 1月29日");
     }
 
     @Test

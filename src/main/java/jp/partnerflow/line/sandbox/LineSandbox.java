@@ -120,9 +120,39 @@ public class LineSandbox {
                 buttons.add(new Button(action.path("label").asText(), action.path("data").asText(null),
                         action.path("uri").asText(null)));
             }
+        } else if ("flex".equals(message.path("type").asText())) {
+            // a bubble read as the phone shows it: header and body line by line (a row as 「label：value」), the footer's buttons
+            List<String> lines = new ArrayList<>();
+            JsonNode bubble = message.path("contents");
+            for (String block : List.of("header", "body")) {
+                flexLines(bubble.path(block), lines);
+            }
+            for (JsonNode button : bubble.path("footer").path("contents")) {
+                JsonNode action = button.path("action");
+                buttons.add(new Button(action.path("label").asText(), action.path("data").asText(null),
+                        action.path("uri").asText(null)));
+            }
+            text = String.join("\n", lines);
         } else {
             text = message.path("text").asText("");
         }
         return new ChatMessage(Instant.now(), text, List.copyOf(buttons));
+    }
+
+    private static void flexLines(JsonNode component, List<String> lines) {
+        switch (component.path("type").asText()) {
+        case "text" -> lines.add(component.path("text").asText());
+        case "box" -> {
+            if ("baseline".equals(component.path("layout").asText()) || "horizontal".equals(component.path("layout").asText())) {
+                List<String> parts = new ArrayList<>();
+                component.path("contents").forEach(child -> parts.add(child.path("text").asText()));
+                lines.add(String.join("：", parts));
+            } else {
+                component.path("contents").forEach(child -> flexLines(child, lines));
+            }
+        }
+        default -> {
+        }
+        }
     }
 }

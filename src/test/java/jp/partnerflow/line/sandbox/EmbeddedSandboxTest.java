@@ -73,7 +73,8 @@ class EmbeddedSandboxTest {
         Browser chat = new Browser(PORT);
         String page = await().atMost(PATIENCE).until(() -> chat.get("/sandbox/chat/" + lineUser).html(),
                 html -> html.contains("発注書を確認してください"));
-        assertThat(page).contains("承認する", "辞退する");
+        // the Flex bubble read line by line: its rows as 「label：value」
+        assertThat(page).contains("承認する", "辞退する", "期間：2026年12月1日〜2027年3月31日", "報酬：月額300,000円（税抜）");
 
         // 承認する → the service answers with the final confirmation → 実行する → approved
         chat.post("/sandbox/chat/" + lineUser + "/postback", Map.of("data", postback(page, "承認する")));
