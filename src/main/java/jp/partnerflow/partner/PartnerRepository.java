@@ -14,6 +14,9 @@ interface PartnerRepository extends ListCrudRepository<Partner, Long> {
 
     boolean existsByCompanyIdAndLineUserId(long companyId, String lineUserId);
 
+    @Query(value = "SELECT * FROM partner WHERE line_user_id IS NOT NULL ORDER BY id", rowMapperClass = PartnerRow.class)
+    List<Partner> findLinkedToLine();
+
     List<Partner> findByCompanyIdOrderById(long companyId);
 
     boolean existsByCompanyIdAndEmail(long companyId, String email);

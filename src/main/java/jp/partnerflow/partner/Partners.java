@@ -81,6 +81,11 @@ public class Partners {
         return repository.findById(id);
     }
 
+    /** Every partner linked to LINE: who the local LINE sandbox offers to sign in as (never used elsewhere). */
+    public List<Partner> linkedToLine() {
+        return repository.findLinkedToLine();
+    }
+
     /** The partners a LINE user is, one per company (empty for a LINE user nobody registered). */
     public LineUser lineUser(String lineUserId) {
         return new LineUser(lineUserId, repository.findByLineUserId(lineUserId));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -47,6 +48,70 @@ public class LineSandbox {
     private final Map<String, List<ChatMessage>> chats = new ConcurrentHashMap<>();
     private final Map<String, String> replyTokens = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> richMenus = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> richMenuImages = new ConcurrentHashMap<>();
+    private volatile String defaultRichMenu;
+    private final AtomicLong pushes = new AtomicLong();
+
+    /** A rich menu area as the chat shows it: its label and where it leads. */
+    public record MenuArea(String label, String uri) {
+    }
+
+    String createRichMenu(JsonNode menu) {
+        String id = "richmenu-" + UUID.randomUUID().toString().replace("-", "");
+        richMenus.put(id, ((ObjectNode) menu.deepCopy()).put("richMenuId", id));
+        return id;
+    }
+
+    List<JsonNode> richMenus() {
+        return List.copyOf(richMenus.values());
+    }
+
+    boolean richMenuImage(String id, byte[] image) {
+        if (!richMenus.containsKey(id)) {
+            return false;
+        }
+        richMenuImages.put(id, image);
+        return true;
+    }
+
+    boolean defaultRichMenu(String id) {
+        if (!richMenus.containsKey(id)) {
+            return false;
+        }
+        defaultRichMenu = id;
+        return true;
+    }
+
+    void deleteRichMenu(String id) {
+        richMenus.remove(id);
+        richMenuImages.remove(id);
+    }
+
+    /** The default menu's image, if one is set. */
+    public byte[] defaultRichMenuImage() {
+        return defaultRichMenu == null ? null : richMenuImages.get(defaultRichMenu);
+    }
+
+    /** The default menu's areas, as the chat shows them under the messages. */
+    public List<MenuArea> defaultRichMenuAreas() {
+        JsonNode menu = defaultRichMenu == null ? null : richMenus.get(defaultRichMenu);
+        List<MenuArea> areas = new ArrayList<>();
+        if (menu != null) {
+            menu.path("areas").forEach(area -> areas.add(new MenuArea(area.path("action").path("label").asText(),
+                    area.path("action").path("uri").asText())));
+        }
+        return areas;
+    }
+
+    /** A push (replies are free): what the quota's consumption counts. */
+    void pushed() {
+        pushes.incrementAndGet();
+    }
+
+    long pushes() {
+        return pushes.get();
+    }
 
     /** A push or reply the service sent: its messages, as JSON of the Messaging API. */
     void received(String lineUserId, JsonNode messages) {

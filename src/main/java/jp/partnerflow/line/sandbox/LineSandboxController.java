@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.partnerflow.line.LineLoginProperties;
 import jp.partnerflow.line.LineProperties;
+import jp.partnerflow.partner.Partner;
+import jp.partnerflow.partner.Partners;
 
 /**
  * A LINE for one machine: the Messaging API endpoints the service pushes and replies to (at LINE's
@@ -43,15 +45,17 @@ class LineSandboxController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LineSandbox sandbox;
+    private final Partners partners;
     private final LineProperties line;
     private final LineLoginProperties login;
     private final RestClient http;
     private final Clock clock;
     private final String webhookUrl;
 
-    LineSandboxController(LineSandbox sandbox, LineProperties line, LineLoginProperties login, RestClient.Builder http,
-            Clock clock, @Value("${partnerflow.line.sandbox.webhook-url}") String webhookUrl) {
+    LineSandboxController(LineSandbox sandbox, Partners partners, LineProperties line, LineLoginProperties login,
+            RestClient.Builder http, Clock clock, @Value("${partnerflow.line.sandbox.webhook-url}") String webhookUrl) {
         this.sandbox = sandbox;
+        this.partners = partners;
         this.line = line;
         this.login = login;
         this.http = http.build();
@@ -68,8 +72,94 @@ class LineSandboxController {
         if (!("Bearer " + line.channelAccessToken()).equals(authorization)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"message\":\"Authentication failed\"}");
         }
+        sandbox.pushed();
         sandbox.received(request.path("to").asText(), request.path("messages"));
         return ResponseEntity.ok("{\"sentMessages\":[{\"id\":\"" + UUID.randomUUID() + "\",\"quoteToken\":\"sandbox\"}]}");
+    }
+
+    /** The sandbox's plan has no monthly limit; its use is what was pushed since it started. */
+    @GetMapping(path = "/v2/bot/message/quota", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> quota(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        return authorized(authorization) ? ResponseEntity.ok("{\"type\":\"none\"}") : refused();
+    }
+
+    @GetMapping(path = "/v2/bot/message/quota/consumption", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> consumption(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        return authorized(authorization) ? ResponseEntity.ok("{\"totalUsage\":" + sandbox.pushes() + "}") : refused();
+    }
+
+    // --- the rich menu (its image at api-data's path, on the same host here) ---------------------
+
+    @GetMapping(path = "/v2/bot/richmenu/list", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> richMenus(@RequestHeader(name = "Authorization", required = false) String authorization) {
+        if (!authorized(authorization)) {
+            return refused();
+        }
+        ObjectNode list = JSON.createObjectNode();
+        sandbox.richMenus().forEach(list.putArray("richmenus")::add);
+        if (!list.has("richmenus")) {
+            list.putArray("richmenus");
+        }
+        return ResponseEntity.ok(list.toString());
+    }
+
+    @PostMapping(path = "/v2/bot/richmenu", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> createRichMenu(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestBody JsonNode menu) {
+        return authorized(authorization)
+                ? ResponseEntity.ok(JSON.createObjectNode().put("richMenuId", sandbox.createRichMenu(menu)).toString())
+                : refused();
+    }
+
+    @PostMapping(path = "/v2/bot/richmenu/{id}/content", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> richMenuImage(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @PathVariable String id, @RequestBody byte[] image) {
+        if (!authorized(authorization)) {
+            return refused();
+        }
+        return sandbox.richMenuImage(id, image) ? ResponseEntity.ok("{}") : ResponseEntity.notFound().build();
+    }
+
+    @PostMapping(path = "/v2/bot/user/all/richmenu/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> defaultRichMenu(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @PathVariable String id) {
+        if (!authorized(authorization)) {
+            return refused();
+        }
+        return sandbox.defaultRichMenu(id) ? ResponseEntity.ok("{}") : ResponseEntity.notFound().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping(path = "/v2/bot/richmenu/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    ResponseEntity<String> deleteRichMenu(@RequestHeader(name = "Authorization", required = false) String authorization,
+            @PathVariable String id) {
+        if (!authorized(authorization)) {
+            return refused();
+        }
+        sandbox.deleteRichMenu(id);
+        return ResponseEntity.ok("{}");
+    }
+
+    /** The default rich menu's image, under the chat page. */
+    @GetMapping(path = "/sandbox/richmenu/image", produces = MediaType.IMAGE_PNG_VALUE)
+    @ResponseBody
+    ResponseEntity<byte[]> defaultRichMenuImage() {
+        byte[] image = sandbox.defaultRichMenuImage();
+        return image == null ? ResponseEntity.notFound().build() : ResponseEntity.ok(image);
+    }
+
+    private boolean authorized(String authorization) {
+        return ("Bearer " + line.channelAccessToken()).equals(authorization);
+    }
+
+    private static ResponseEntity<String> refused() {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("{\"message\":\"Authentication failed\"}");
     }
 
     @PostMapping(path = "/v2/bot/message/reply", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,10 +179,14 @@ class LineSandboxController {
 
     // --- LINE Login ---------------------------------------------------------------------------
 
-    /** LINE's consent screen, played here: who signs in (LINE user id, name, e-mail), then back to the service. */
+    /** LINE's consent screen, played here: a LINE account registered before, or a new one. */
     @GetMapping("/sandbox/line/oauth2/v2.1/authorize")
     String authorize(@RequestParam Map<String, String> query, Model model) {
         model.addAttribute("query", query);
+        // one per LINE account (a partner of several companies is one account)
+        model.addAttribute("accounts", partners.linkedToLine().stream()
+                .collect(java.util.stream.Collectors.toMap(Partner::lineUserId, p -> p, (first, other) -> first,
+                        java.util.LinkedHashMap::new)).values());
         model.addAttribute("lineUserId", "Usandbox" + UUID.randomUUID().toString().replace("-", ""));
         return "sandbox/authorize";
     }
@@ -138,6 +232,7 @@ class LineSandboxController {
     String chat(@PathVariable String lineUserId, Model model) {
         model.addAttribute("lineUserId", lineUserId);
         model.addAttribute("messages", sandbox.chat(lineUserId));
+        model.addAttribute("menu", sandbox.defaultRichMenuAreas());
         return "sandbox/chat";
     }
 

@@ -84,6 +84,23 @@ class EmbeddedSandboxTest {
         await().atMost(PATIENCE).until(() -> api.get("/api/orders/" + order).json().get("status").asText().equals("APPROVED"));
         assertThat(chat.get("/sandbox/chat/" + lineUser).html()).contains("を承認しました。");
         assertThat(chat.get("/sandbox/chat").html()).contains(lineUser);
+
+        // the service set up its rich menu on the sandbox's LINE at start-up: the chat shows it under the messages
+        assertThat(chat.get("/sandbox/chat/" + lineUser).html()).contains("id=\"rich-menu\"",
+                "href=\"http://localhost:" + PORT + "/partner/orders\"", "稼動を登録", "支払通知書");
+        assertThat(api.anonymous().get("/sandbox/richmenu/image").contentType()).isEqualTo("image/png");
+
+        // 「LINEでログイン」 again, on another phone: the sandbox offers the LINE account registered before
+        Browser later = new Browser(PORT);
+        String toLogin = later.get("/partner/login/line").location();
+        String choose = later.get(toLogin).html();
+        assertThat(choose).contains("佐藤 花子（" + email + "）でログイン", "id=\"as-" + lineUser + "\"");
+        Map<String, String> login = Browser.query(toLogin);
+        Browser.Page again = later.get(later.post("/sandbox/line/oauth2/v2.1/authorize", Map.of("redirect_uri",
+                login.get("redirect_uri"), "state", login.get("state"), "nonce", login.get("nonce"),
+                "lineUserId", lineUser, "email", email, "name", "佐藤 花子")).location());
+        assertThat(again.location()).endsWith("/partner");
+        assertThat(later.get("/partner").html()).contains("やること", "発注書を確認してください");
     }
 
     /** The postback data of the button with this label (the last one on the page). */
