@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * LINE's webhook calls hardly count); more are answered 429 at once and the connection is closed.
  * A client trickling bodies over hundreds of connections holds a handful of threads, not all of
  * them, and health and the API keep answering. (Many addresses at once are for the reverse proxy:
- * it buffers bodies and times slow ones out, see the README.)</li>
+ * it buffers bodies and times slow ones out, see docs/security.md.)</li>
  * </ul>
  */
 public class RequestBodyGuard extends OncePerRequestFilter {

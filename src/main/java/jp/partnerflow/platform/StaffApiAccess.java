@@ -36,7 +36,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Which staff groups may call which endpoint of the staff API ({@code /api/**} but the partner's
- * {@code /api/me/**}) — the README's endpoint table. {@code camunda-admin} may call every one. A
+ * {@code /api/me/**}) — the endpoint table in docs/api.md. {@code camunda-admin} may call every one. A
  * refusal is a 403 problem that names the groups the call needs.
  */
 final class StaffApiAccess {

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The last step of the bench command: one table of every figure the benchmarks of this run wrote to
  * target/bench/, each next to its same-run baseline (a figure not measured says so), printed and
- * written to target/bench/summary.md for the README.
+ * written to target/bench/summary.md for docs/performance.md.
  */
 @Order(Integer.MAX_VALUE)
 class BenchReport {

@@ -17,7 +17,7 @@ import jp.partnerflow.support.Api;
 import jp.partnerflow.support.FeatureTest;
 
 /**
- * Every staff API endpoint as each role calls it: the groups the README's endpoint table names get
+ * Every staff API endpoint as each role calls it: the groups the endpoint table in docs/api.md names get
  * through, every other signed-in user gets a 403 problem naming the groups needed, and nothing changes.
  */
 class StaffApiAccessTest extends FeatureTest {
