@@ -13,12 +13,11 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 
-import jp.partnerflow.platform.SecurityConfiguration;
 
 /** Signs a partner in to their pages (a new session id, so a session fixed before the login is worthless). */
 public final class PartnerSession {
     private static final HttpSessionSecurityContextRepository CONTEXTS = new HttpSessionSecurityContextRepository();
-    private static final RequestCache SAVED = SecurityConfiguration.PARTNER_PAGE_ASKED_FOR;
+    private static final RequestCache SAVED = PartnerSecurity.PAGE_ASKED_FOR;
 
     private PartnerSession() {
     }

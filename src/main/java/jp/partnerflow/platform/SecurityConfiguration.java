@@ -1,6 +1,5 @@
 package jp.partnerflow.platform;
 
-import java.net.URI;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -29,13 +28,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.CookieRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
 
-import jp.partnerflow.partner.PartnerAccessTokens;
-import jp.partnerflow.partner.PartnerTokenFilter;
 
 /**
  * Who may call what.
@@ -43,17 +36,15 @@ import jp.partnerflow.partner.PartnerTokenFilter;
  * <li>{@code /api/**} and the engine REST API: company staff and company systems, HTTP Basic
  * against Camunda's identity service (the users and groups managed in Camunda Admin).</li>
  * <li>{@code /camunda/**}: Camunda's webapps, which have their own login and CSRF protection.</li>
- * <li>{@code /api/me/**}: the partner API, a partner's bearer token ({@link PartnerAccessTokens}).</li>
+ * <li>{@code /api/me/**}: the partner API, a partner's bearer token (the partner feature's own chains, {@code partner.PartnerSecurity}).</li>
  * <li>{@code /line/webhook}: LINE, authenticated by the request signature.</li>
- * <li>{@code /partner/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms.</li>
+ * <li>{@code /partner/**}: the partners' pages, a session signed in through LINE Login, CSRF-protected forms
+ * (also {@code partner.PartnerSecurity}).</li>
  * <li>{@code /staff/**}: staff pages opened from Tasklist, signed in through Tasklist ({@link TasklistSignIn}).</li>
  * </ul>
  */
 @Configuration
 public class SecurityConfiguration {
-    /** The partner page asked for before the LINE login, shown after it (in a cookie, not a session). */
-    public static final RequestCache PARTNER_PAGE_ASKED_FOR = new CookieRequestCache();
-
     /** LINE's calls carry no session or credentials, only the signature the controller checks. */
     @Bean
     @Order(1)
@@ -64,60 +55,6 @@ public class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .build();
-    }
-
-    /** Partners act on their own orders and invoices; a bearer token is no ambient credential, so no CSRF. */
-    @Bean
-    @Order(2)
-    SecurityFilterChain partnerApiChain(HttpSecurity http, PartnerAccessTokens tokens) throws Exception {
-        return http.securityMatcher("/api/me/**")
-                .addFilterBefore(new PartnerTokenFilter(tokens), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("PARTNER"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .build();
-    }
-
-    /**
-     * The partners' pages: a session cookie once LINE Login has signed the partner in; a page asked
-     * for before that is remembered and shown after the login. Every form carries a CSRF token.
-     */
-    @Bean
-    @Order(3)
-    SecurityFilterChain partnerPagesChain(HttpSecurity http,
-            @Value("${partnerflow.security.login-starts-per-minute}") int loginStartsPerMinute,
-            @Value("${partnerflow.line.login.authorize-url}") URI lineLogin) throws Exception {
-        return http.securityMatcher("/partner/**")
-                .addFilterBefore(new LoginRateLimit(loginStartsPerMinute), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/partner/login", "/partner/login/line", "/partner/register/**", "/partner/line/callback", "/partner/assets/**")
-                        .permitAll()
-                        .anyRequest().hasRole("PARTNER"))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/partner/login")))
-                // the page asked for before the login and the forms' CSRF token live in cookies: an anonymous
-                // visit makes no session (one is made when a LINE login starts)
-                .requestCache(cache -> cache.requestCache(PARTNER_PAGE_ASKED_FOR))
-                .csrf(csrf -> csrf.csrfTokenRepository(partnerCsrfTokens()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
-                                // the registration form continues at LINE Login
-                                + "form-action 'self' " + lineLogin.getScheme() + "://" + lineLogin.getRawAuthority())))
-                .securityContext(context -> context.securityContextRepository(new HttpSessionSecurityContextRepository()))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.logoutUrl("/partner/logout").logoutSuccessUrl("/partner/login"))
-                .build();
-    }
-
-    private static CookieCsrfTokenRepository partnerCsrfTokens() {
-        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
-        tokens.setCookieName("PARTNER-XSRF-TOKEN");
-        tokens.setCookiePath("/partner");
-        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
-        return tokens;
     }
 
     /**

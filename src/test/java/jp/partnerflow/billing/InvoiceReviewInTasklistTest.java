@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -144,6 +145,7 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
      * Screenshots under target/browser/.
      */
     @Test
+    @Tag("slow")
     void anAccountingMemberReviewsInTasklistInTheBrowser() {
         Sent sent = invoiceSent();
         Api keiri = staffOf(sent.company(), StaffGroups.ACCOUNTING);

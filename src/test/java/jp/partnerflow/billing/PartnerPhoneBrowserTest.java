@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -27,6 +28,7 @@ import jp.partnerflow.support.Phone;
  * after the final confirmation, registers work and sends the invoice — checking on each page what it
  * says, and that it fits the phone's width. Screenshots go to target/browser/.
  */
+@Tag("slow")
 class PartnerPhoneBrowserTest extends FeatureTest {
     private static final Path SHOTS = Path.of("target/browser");
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +38,7 @@ import jp.partnerflow.support.TestDatabase;
  * Every reminder reaches the partner once: the fake LINE applies LINE's retry-key rule, so a push B
  * made without recording it, repeated by A, is a 409 and delivers nothing twice.
  */
+@Tag("slow")
 class NodeKilledTest {
     private static final int N = Integer.getInteger("cluster.killed.n", 1000);
     private static final LineRetryKeys RETRY_KEYS = new LineRetryKeys();

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.management.Metrics;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,7 @@ import jp.partnerflow.support.Webhooks;
  * the webhook calls spread over both nodes (some delivered twice, to the other node, as LINE
  * redelivers) — and every reminder is pushed once, every order approved once.
  */
+@Tag("slow")
 class TwoNodeClusterTest {
     private static final int N = Integer.getInteger("cluster.n", 1000);
     private static final Duration PATIENCE = Duration.ofMinutes(4);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import jp.partnerflow.support.Api;
@@ -17,6 +18,7 @@ import jp.partnerflow.support.TestDatabase;
  * it is down meanwhile and recovers on its own — the API answers again, the job executor fires the
  * timers that fell due, LINE approvals go through — without a restart of its own.
  */
+@Tag("slow")
 class DatabaseRestartTest extends FeatureTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 

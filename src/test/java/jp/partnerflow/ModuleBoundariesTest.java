@@ -1,0 +1,76 @@
+package jp.partnerflow;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
+
+/**
+ * The feature packages form one stack — history → meisai → payment → billing → order →
+ * notification → line → partner → company → platform — and each uses only those below it, through
+ * their public API: no cycle, no package reaching up, and no feature's repositories used from
+ * outside it (their tables are the feature's own).
+ */
+class ModuleBoundariesTest {
+    private static final JavaClasses SERVICE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("jp.partnerflow");
+
+    @Test
+    void noCycleBetweenFeatures() {
+        slices().matching("jp.partnerflow.(*)..").should().beFreeOfCycles().check(SERVICE);
+    }
+
+    @Test
+    void eachFeatureUsesOnlyThoseBelowIt() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("history").definedBy("jp.partnerflow.history..")
+                .layer("meisai").definedBy("jp.partnerflow.meisai..")
+                .layer("payment").definedBy("jp.partnerflow.payment..")
+                .layer("billing").definedBy("jp.partnerflow.billing..")
+                .layer("order").definedBy("jp.partnerflow.order..")
+                .layer("notification").definedBy("jp.partnerflow.notification..")
+                .layer("line").definedBy("jp.partnerflow.line..")
+                .layer("partner").definedBy("jp.partnerflow.partner..")
+                .layer("company").definedBy("jp.partnerflow.company..")
+                .layer("platform").definedBy("jp.partnerflow.platform..")
+                .whereLayer("history").mayNotBeAccessedByAnyLayer()
+                .whereLayer("meisai").mayOnlyBeAccessedByLayers("history")
+                .whereLayer("payment").mayOnlyBeAccessedByLayers("meisai", "history")
+                .whereLayer("billing").mayOnlyBeAccessedByLayers("payment", "meisai", "history")
+                .whereLayer("order").mayOnlyBeAccessedByLayers("billing", "payment", "meisai", "history")
+                .whereLayer("notification").mayOnlyBeAccessedByLayers("order", "billing", "payment", "meisai", "history")
+                .whereLayer("line").mayOnlyBeAccessedByLayers("notification", "order", "billing", "payment", "meisai", "history")
+                .whereLayer("partner").mayOnlyBeAccessedByLayers("line", "notification", "order", "billing", "payment",
+                        "meisai", "history")
+                .whereLayer("company").mayOnlyBeAccessedByLayers("partner", "line", "notification", "order", "billing",
+                        "payment", "meisai", "history")
+                .check(SERVICE);
+    }
+
+    @Test
+    void aFeaturesRepositoriesAreItsOwn() {
+        ArchRuleDefinition.classes().that().haveSimpleNameEndingWith("Repository")
+                .should(new ArchCondition<JavaClass>("be used only inside their own package") {
+                    @Override
+                    public void check(JavaClass repository, ConditionEvents events) {
+                        repository.getAccessesToSelf().stream()
+                                .filter(access -> !access.getOriginOwner().getPackageName().equals(repository.getPackageName()))
+                                .forEach(access -> events.add(SimpleConditionEvent.violated(access, access.getDescription())));
+                        repository.getDirectDependenciesToSelf().stream()
+                                .filter(dependency -> !dependency.getOriginClass().getPackageName().equals(repository.getPackageName()))
+                                .forEach(dependency -> events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription())));
+                    }
+                })
+                .allowEmptyShould(false)
+                .check(SERVICE);
+    }
+}
