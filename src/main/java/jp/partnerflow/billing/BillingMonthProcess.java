@@ -10,6 +10,8 @@ public final class BillingMonthProcess {
     public static final String INVOICE_ID = "invoiceId";
     public static final String INVOICE_TOTAL = "invoiceTotal";
     public static final String REVIEW = "review";
+    /** The group dmn/invoice-review.dmn picks for 「請求書を確認する」 (the decision's result). */
+    public static final String REVIEW_GROUP = "reviewGroup";
     public static final String APPROVE = "APPROVE";
     public static final String RETURN = "RETURN";
     public static final String MSG_INVOICE_SUBMITTED = "Msg_InvoiceSubmitted";

@@ -99,7 +99,7 @@ class BillingPagesController {
                 entries.add(new WorkReport.Entry(date(date, row), hours(hours, row), required(content, "content", row)));
             }
             if (entries.isEmpty()) {
-                throw new InvalidFieldException("entries", "must not be empty");
+                throw new InvalidFieldException("entries", "must not be empty", "1行以上入力してください。");
             }
             workReports.create(order, month, entries, WorkReport.CreatedBy.PARTNER);
         } catch (InvalidFieldException e) {
@@ -199,7 +199,7 @@ class BillingPagesController {
                         whole(unitPrice, "lines.unitPrice", row), taxRate(field(form, "taxRate", row), row)));
             }
             if (lines.isEmpty()) {
-                throw new InvalidFieldException("lines", "must not be empty");
+                throw new InvalidFieldException("lines", "must not be empty", "1行以上入力してください。");
             }
             List<Expense> expenses = new ArrayList<>();
             for (int row = 0; row < EXPENSE_ROWS; row++) {
@@ -212,7 +212,8 @@ class BillingPagesController {
             String registration = form.getFirst("registrationNumber");
             registration = registration == null || registration.isBlank() ? null : registration.strip();
             if (registration != null && !registration.matches("T\\d{13}")) {
-                throw new InvalidFieldException("registrationNumber", "must be T followed by 13 digits");
+                throw new InvalidFieldException("registrationNumber", "must be T followed by 13 digits",
+                        "T と13桁の数字で入力してください。");
             }
             invoices.edit(me, id, new InvoiceContent(form.getFirst("invoiceMonth"), registration, lines, expenses,
                     attachmentId));
@@ -307,7 +308,7 @@ class BillingPagesController {
 
     private static String required(String value, String field, int row) {
         if (value.isEmpty()) {
-            throw new InvalidFieldException(field + "[" + row + "]", "must not be blank");
+            throw new InvalidFieldException(field + "[" + row + "]", "must not be blank", "入力してください。");
         }
         return value;
     }
@@ -323,7 +324,8 @@ class BillingPagesController {
     private static BigDecimal hours(String value, int row) {
         BigDecimal hours = decimal(value, "hours", row);
         if (hours.signum() <= 0 || hours.compareTo(BigDecimal.valueOf(24)) > 0 || hours.stripTrailingZeros().scale() > 2) {
-            throw new InvalidFieldException("hours[" + row + "]", "must be more than 0 and at most 24");
+            throw new InvalidFieldException("hours[" + row + "]", "must be more than 0 and at most 24",
+                    "0より大きく24以下の数を入力してください。");
         }
         return hours;
     }

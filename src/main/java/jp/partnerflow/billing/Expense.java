@@ -9,7 +9,7 @@ import jp.partnerflow.platform.InvalidFieldException;
 public record Expense(String content, long amount) {
     public Expense {
         if (content == null || content.isBlank()) {
-            throw new InvalidFieldException("content", "must not be blank");
+            throw new InvalidFieldException("content", "must not be blank", "入力してください。");
         }
         if (amount <= 0) {
             throw new InvalidFieldException("amount", "must be greater than 0");

@@ -19,7 +19,7 @@ public record InvoiceLine(String content, BigDecimal quantity, long unitPrice, T
 
     public InvoiceLine {
         if (content == null || content.isBlank()) {
-            throw new InvalidFieldException("content", "must not be blank");
+            throw new InvalidFieldException("content", "must not be blank", "入力してください。");
         }
         if (quantity == null || quantity.signum() <= 0) {
             throw new InvalidFieldException("quantity", "must be greater than 0");

@@ -85,7 +85,8 @@ public class Invoices implements InvoiceSteps {
         PurchaseOrder order = orders.get(orderId);
         me.mustOwn("order", orderId, order.partnerId());
         BillingMonth month = months.find(orderId, billingMonth)
-                .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order"));
+                .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order",
+                        "この月はまだ登録できません。"));
         invoices.findByBillingMonthId(month.id()).ifPresent(existing -> {
             throw new ConflictException("the invoice of " + billingMonth + " exists already: " + existing.number()
                     + " (id " + existing.id() + ")");
@@ -109,7 +110,7 @@ public class Invoices implements InvoiceSteps {
                 .map(report -> report.entries().stream().map(WorkReport.Entry::hours).reduce(BigDecimal.ZERO, BigDecimal::add))
                 .filter(sum -> sum.signum() > 0)
                 .orElseThrow(() -> new InvalidFieldException("billingMonth",
-                        "has no work report yet: register the month's work (稼動を登録する) first"));
+                        "has no work report yet: register the month's work (稼動を登録する) first", "先に稼動を登録してください。"));
         return new InvoiceLine(content, hours, order.fee(), order.taxRate());
     }
 
@@ -123,7 +124,7 @@ public class Invoices implements InvoiceSteps {
         YearMonth invoiceMonth = YearMonth.parse(content.invoiceMonth());
         if (invoiceMonth.isBefore(billingMonth) || invoiceMonth.isAfter(billingMonth.plusMonths(1))) {
             throw new InvalidFieldException("invoiceMonth",
-                    "must be the billing month " + billingMonth + " or the month after");
+                    "must be the billing month " + billingMonth + " or the month after", "対象月かその翌月を選んでください。");
         }
         if (content.attachmentId() != null) {
             InvoiceAttachment.Info attachment = attachmentInfos.findById(content.attachmentId())
@@ -170,14 +171,16 @@ public class Invoices implements InvoiceSteps {
             throw new InvalidFieldException("file", "is empty");
         }
         if (size > attachmentMaxSize.toBytes()) {
-            throw new InvalidFieldException("file", "must be at most " + attachmentMaxSize.toMegabytes() + " MB");
+            throw new InvalidFieldException("file", "must be at most " + attachmentMaxSize.toMegabytes() + " MB",
+                    "ファイルが大きすぎます（" + attachmentMaxSize.toMegabytes() + " MBまで）。");
         }
         byte[] content;
         try (InputStream in = file.getInputStream()) {
             content = in.readAllBytes();
         }
         String type = ReportFileType.of(content).orElseThrow(
-                () -> new InvalidFieldException("file", "must be a PDF, PNG or JPEG file"));
+                () -> new InvalidFieldException("file", "must be a PDF, PNG or JPEG file",
+                        "PDF・PNG・JPEGのファイルを添付してください。"));
         String name = fileName == null || fileName.isBlank() ? "report" : fileName.strip();
         InvoiceAttachment saved = attachments.save(new InvoiceAttachment(null, me.partnerId(),
                 name.length() > 255 ? name.substring(0, 255) : name, type, content.length, content, clock.instant()));

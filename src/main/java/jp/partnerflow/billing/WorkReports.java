@@ -66,16 +66,19 @@ public class WorkReports implements WorkReportSteps {
             WorkReport.CreatedBy createdBy) {
         PurchaseOrder order = orders.get(orderId);
         BillingMonth month = months.find(orderId, billingMonth)
-                .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order"));
+                .orElseThrow(() -> new InvalidFieldException("billingMonth", "is not an open billing month of this order",
+                        "この月はまだ登録できません。"));
         LocalDate first = ClosingCalendar.firstDay(months.closingDayOf(order), YearMonth.parse(billingMonth));
         for (int i = 0; i < entries.size(); i++) {
             LocalDate day = entries.get(i).workDate();
             if (day.isBefore(first) || day.isAfter(month.closingDate())) {
                 throw new InvalidFieldException("entries[" + i + "].workDate",
-                        "must be within the billing month, " + first + " to " + month.closingDate());
+                        "must be within the billing month, " + first + " to " + month.closingDate(),
+                        "対象月の期間内の日付を入力してください。");
             }
             if (day.isBefore(order.periodStart()) || day.isAfter(order.periodEnd())) {
-                throw new InvalidFieldException("entries[" + i + "].workDate", "must be within the order's period");
+                throw new InvalidFieldException("entries[" + i + "].workDate", "must be within the order's period",
+                        "発注の期間内の日付を入力してください。");
             }
         }
         String exists = "the work report of " + billingMonth + " exists already";

@@ -11,6 +11,9 @@ public final class MeisaiIssuanceProcess {
     public static final String POLICY = "policy";
     public static final String IMPORT_ID = "importId";
     public static final String IMPORT_STATE = "importState";
+    /** The customer data's import, when the partner's customer record went first, and its state. */
+    public static final String CUSTOMER_IMPORT_ID = "customerImportId";
+    public static final String CUSTOMER_IMPORT_STATE = "customerImportState";
     public static final String PAYMENT_NOTICE = "PAYMENT_NOTICE";
 
     private MeisaiIssuanceProcess() {

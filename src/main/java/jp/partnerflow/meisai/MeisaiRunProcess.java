@@ -4,6 +4,10 @@ package jp.partnerflow.meisai;
 final class MeisaiRunProcess {
     static final String ID = "meisai-run";
     static final String RUN_ID = "runId";
+    /** Whether the run's imports are all complete (the state step's result). */
+    static final String RUN_STATE = "runState";
+    /** The runs the timers' sweep opened, run one after another (meisai-timers). */
+    static final String DUE_RUNS = "dueRuns";
     static final String TIMERS_ID = "meisai-timers";
 
     private MeisaiRunProcess() {

@@ -1,6 +1,5 @@
 package jp.partnerflow.platform;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,7 +8,8 @@ import org.springframework.ui.Model;
 
 /**
  * What the partner's pages say when a rule refused a form: the field in Japanese (with its row) and
- * what to do, from the rule's own field and reason, so a page never re-states a rule.
+ * what to do, as the rule itself said it ({@link InvalidFieldException#hint()}), so a page never
+ * re-states a rule nor reads its English reason.
  */
 public final class PageMessages {
     private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -22,22 +22,6 @@ public final class PageMessages {
             Map.entry("expenses.amount", "立替経費の金額"), Map.entry("amount", "金額"), Map.entry("invoiceMonth", "請求月"),
             Map.entry("registrationNumber", "登録番号"), Map.entry("file", "添付ファイル"),
             Map.entry("attachmentId", "添付ファイル"), Map.entry("reason", "理由"));
-    private static final Map<String, String> HINTS = new LinkedHashMap<>();
-
-    static {
-        HINTS.put("must be within the billing month", "対象月の期間内の日付を入力してください。");
-        HINTS.put("must be within the order's period", "発注の期間内の日付を入力してください。");
-        HINTS.put("or the month after", "対象月かその翌月を選んでください。");
-        HINTS.put("has no work report yet", "先に稼動を登録してください。");
-        HINTS.put("T followed by 13 digits", "T と13桁の数字で入力してください。");
-        HINTS.put("must be a PDF, PNG or JPEG", "PDF・PNG・JPEGのファイルを添付してください。");
-        HINTS.put("must be at most", "ファイルが大きすぎます。");
-        HINTS.put("must not be blank", "入力してください。");
-        HINTS.put("must not be empty", "1行以上入力してください。");
-        HINTS.put("is not an open billing month", "この月はまだ登録できません。");
-        HINTS.put("more than 0 and at most 24", "0より大きく24以下の数を入力してください。");
-    }
-
     private PageMessages() {
     }
 
@@ -46,8 +30,7 @@ public final class PageMessages {
         String row = index.find() ? (Integer.parseInt(index.group(1)) + 1) + "行目の" : "";
         String field = INDEX.matcher(e.field()).replaceAll("");
         String label = FIELDS.getOrDefault(field, FIELDS.getOrDefault(field.substring(field.lastIndexOf('.') + 1), field));
-        String hint = HINTS.entrySet().stream().filter(h -> e.reason().contains(h.getKey())).map(Map.Entry::getValue)
-                .findFirst().orElse("正しく入力してください。");
+        String hint = e.hint() != null ? e.hint() : "正しく入力してください。";
         return row + "「" + label + "」：" + hint;
     }
 
