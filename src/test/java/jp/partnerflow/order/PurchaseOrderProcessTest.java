@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
@@ -94,6 +95,11 @@ class PurchaseOrderProcessTest {
 
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
 
+        // the approval commits with no month started: each month waits in a job of its own
+        assertThat(order).hasPassed("Task_ApproveOrder");
+        assertThat(steps).containsExactly("notifyIssued 42", "approve 42");
+        assertThat(startMonths(order)).isEqualTo(2);
+
         assertThat(order).hasPassedInOrder("Task_NotifyOrderIssued", "Task_AwaitDecision", "Task_ApproveOrder")
                 .hasPassed("Task_BillingMonths").isEnded().hasPassed("EndEvent_OrderCompleted");
         assertThat(steps).containsExactly("notifyIssued 42", "approve 42");
@@ -119,6 +125,7 @@ class PurchaseOrderProcessTest {
         assertThat(steps).containsExactly("notifyIssued 42", "remindPartner 42");
         assertThat(order).hasPassed("EndEvent_ReminderSent").isWaitingAt("Task_AwaitDecision");
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
+        startMonths(order);
         assertThat(order).isEnded().hasPassed("EndEvent_OrderCompleted");
     }
 
@@ -134,6 +141,7 @@ class PurchaseOrderProcessTest {
         assertThat(order).isWaitingAt("Task_AwaitDecision");
         assertThat(job("Timer_DecisionReminder", order)).isNotNull();
         correlate(PurchaseOrderProcess.MSG_APPROVED, order);
+        startMonths(order);
         assertThat(order).isEnded().hasPassed("EndEvent_OrderCompleted").hasNotPassed("Task_CancelOrder");
         assertThat(steps).containsExactly("notifyIssued 42", "decline 42", "notifyIssued 42", "approve 42");
     }
@@ -164,5 +172,13 @@ class PurchaseOrderProcessTest {
 
     private static void correlate(String message, ProcessInstance order) {
         runtimeService().createMessageCorrelation(message).processInstanceId(order.getId()).correlate();
+    }
+
+    /** The approved order's billing months, each started by its own job; returns how many. */
+    private static int startMonths(ProcessInstance order) {
+        List<Job> starts = managementService().createJobQuery().processInstanceId(order.getId())
+                .activityId("Task_BillingMonths").list();
+        starts.forEach(job -> execute(job));
+        return starts.size();
     }
 }
