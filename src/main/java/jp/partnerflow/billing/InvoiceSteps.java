@@ -7,4 +7,7 @@ public interface InvoiceSteps {
 
     /** 「請求書が差し戻されました」 with the reason the reviewer gave. */
     void returnToPartner(long invoiceId);
+
+    /** The approved invoice goes on to its payment notice: {@link InvoiceApproved}, which payment listens to. */
+    void handOver(long invoiceId);
 }

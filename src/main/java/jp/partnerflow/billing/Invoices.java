@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,14 +52,15 @@ public class Invoices implements InvoiceSteps {
     private final NotifyPartner notifyPartner;
     private final RuntimeService runtime;
     private final Sequences sequences;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
     private final DataSize attachmentMaxSize;
 
     Invoices(InvoiceRepository invoices, InvoiceVersionRepository versions, InvoiceAttachmentRepository attachments,
             InvoiceAttachmentInfoRepository attachmentInfos, WorkReportRepository workReports, BillingMonths months, PurchaseOrders orders, Partners partners,
-            NotifyPartner notifyPartner, RuntimeService runtime, Sequences sequences, Clock clock,
-            @Value("${partnerflow.public-base-url}") String publicBaseUrl,
+            NotifyPartner notifyPartner, RuntimeService runtime, Sequences sequences, ApplicationEventPublisher events,
+            Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl,
             @Value("${partnerflow.billing.attachment-max-size}") DataSize attachmentMaxSize) {
         this.invoices = invoices;
         this.versions = versions;
@@ -71,6 +73,7 @@ public class Invoices implements InvoiceSteps {
         this.notifyPartner = notifyPartner;
         this.runtime = runtime;
         this.sequences = sequences;
+        this.events = events;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
         this.attachmentMaxSize = attachmentMaxSize;
@@ -248,6 +251,12 @@ public class Invoices implements InvoiceSteps {
     public void approve(long invoiceId) {
         Invoice invoice = invoices.findLockedById(invoiceId).orElseThrow(() -> new NotFoundException("invoice", invoiceId));
         invoices.save(invoice.withStatus(Invoice.Status.APPROVED));
+    }
+
+    @Override
+    @Transactional
+    public void handOver(long invoiceId) {
+        events.publishEvent(new InvoiceApproved(invoiceId));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,6 +20,7 @@ import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
 import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.payment.PaymentNotice;
+import jp.partnerflow.payment.PaymentNoticeApproved;
 import jp.partnerflow.payment.PaymentNotices;
 import jp.partnerflow.platform.CaseKey;
 
@@ -73,9 +75,10 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
 
 
     /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
+    @EventListener
     @Transactional
-    @Override
-    public void handOver(long paymentNoticeId) {
+    public void handOver(PaymentNoticeApproved approved) {
+        long paymentNoticeId = approved.paymentNoticeId();
         PaymentNotice notice = paymentNotices.get(paymentNoticeId);
         int version = notice.latest().version();
         long companyId = partners.get(notice.partnerId()).companyId();

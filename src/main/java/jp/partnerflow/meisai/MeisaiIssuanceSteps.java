@@ -2,11 +2,8 @@ package jp.partnerflow.meisai;
 
 import java.util.Map;
 
-/** The steps of {@code bpmn/meisai-issuance.bpmn} and the hand-over from payment-notice, bean {@code meisaiIssuance}. */
+/** The steps of {@code bpmn/meisai-issuance.bpmn}, bean {@code meisaiIssuance}. */
 public interface MeisaiIssuanceSteps {
-
-    /** An approved payment notice goes to 楽楽明細, once per version, when its company has it set up. */
-    void handOver(long paymentNoticeId);
 
     /**
      * Sends the partner's customer data first when it is new or changed and the company has a

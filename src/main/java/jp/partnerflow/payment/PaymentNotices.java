@@ -12,10 +12,13 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import jp.partnerflow.billing.BillingMonths;
+import jp.partnerflow.billing.InvoiceApproved;
 import jp.partnerflow.billing.InvoiceAmounts;
 import jp.partnerflow.billing.InvoiceView;
 import jp.partnerflow.billing.Invoices;
@@ -54,12 +57,13 @@ public class PaymentNotices implements PaymentNoticeSteps {
     private final NotifyPartner notifyPartner;
     private final RuntimeService runtime;
     private final Sequences sequences;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String publicBaseUrl;
 
     PaymentNotices(PaymentNoticeRepository notices, Invoices invoices, PurchaseOrders orders, Partners partners,
-            Companies companies, NotifyPartner notifyPartner, RuntimeService runtime, Sequences sequences, Clock clock,
-            @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
+            Companies companies, NotifyPartner notifyPartner, RuntimeService runtime, Sequences sequences,
+            ApplicationEventPublisher events, Clock clock, @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.notices = notices;
         this.invoices = invoices;
         this.orders = orders;
@@ -68,13 +72,16 @@ public class PaymentNotices implements PaymentNoticeSteps {
         this.notifyPartner = notifyPartner;
         this.runtime = runtime;
         this.sequences = sequences;
+        this.events = events;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
     }
 
-    @Override
+    /** Writes the payment notice of an approved invoice and starts its process (once per invoice). */
+    @EventListener
     @Transactional
-    public void issueFor(long invoiceId) {
+    public void issueFor(InvoiceApproved approved) {
+        long invoiceId = approved.invoiceId();
         if (notices.findByInvoiceId(invoiceId).isPresent()) {
             return;
         }
@@ -117,6 +124,12 @@ public class PaymentNotices implements PaymentNoticeSteps {
                         LineCard.row("お支払日", DAY.format(version.paymentDate())),
                         LineCard.row("確認期限", ConfirmationDeadline.inJapanese(deadline))), null)));
         return Date.from(deadline);
+    }
+
+    @Override
+    @Transactional
+    public void handOver(long paymentNoticeId) {
+        events.publishEvent(new PaymentNoticeApproved(paymentNoticeId));
     }
 
     @Override

@@ -57,11 +57,7 @@ class BillingMonthProcessTest {
         Mocks.register("invoices", new InvoiceSteps() {
             public void approve(long invoiceId) { steps.add("approve " + invoiceId); }
             public void returnToPartner(long invoiceId) { steps.add("return " + invoiceId); }
-        });
-        Mocks.register("paymentNotices", new PaymentNoticeSteps() {
-            public void issueFor(long invoiceId) { steps.add("paymentNotice " + invoiceId); }
-            public Date send(long paymentNoticeId) { throw new UnsupportedOperationException(); }
-            public void autoApprove(long paymentNoticeId) { throw new UnsupportedOperationException(); }
+            public void handOver(long invoiceId) { steps.add("paymentNotice " + invoiceId); }
         });
         Mocks.register("closingCalendar", new ClosingCalendar());
         Mocks.register("reviewInvoiceForm", (TaskListener) (DelegateTask task) -> {

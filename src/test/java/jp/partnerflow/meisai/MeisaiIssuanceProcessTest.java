@@ -45,7 +45,6 @@ class MeisaiIssuanceProcessTest {
     void registerSteps() {
         Mocks.register("modelTimers", new ModelTimers(""));
         Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
-            public void handOver(long paymentNoticeId) { throw new UnsupportedOperationException(); }
             public String importCustomer(long id) {
                 steps.add(customerImport == null ? "customer unchanged" : "import customer");
                 return customerImport;

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import jp.partnerflow.meisai.MeisaiIssuanceSteps;
 import jp.partnerflow.support.ProcessTestEngine;
 
 /**
@@ -45,23 +44,12 @@ class PaymentNoticeProcessTest {
     void registerSteps() {
         ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-02-25T03:00:00Z")));
         Mocks.register("paymentNotices", new PaymentNoticeSteps() {
-            public void issueFor(long invoiceId) { throw new UnsupportedOperationException(); }
             public Date send(long paymentNoticeId) {
                 steps.add("send " + paymentNoticeId);
                 return Date.from(ConfirmationDeadline.of(ClockUtil.getCurrentTime().toInstant(), 5));
             }
             public void autoApprove(long paymentNoticeId) { steps.add("autoApprove " + paymentNoticeId); }
-        });
-        Mocks.register("meisaiIssuance", new MeisaiIssuanceSteps() {
             public void handOver(long paymentNoticeId) { steps.add("meisai " + paymentNoticeId); }
-            public String importCustomer(long id) { throw new UnsupportedOperationException(); }
-            public String customerImportState(long id, String importId) { throw new UnsupportedOperationException(); }
-            public void customerCompleted(long id) { throw new UnsupportedOperationException(); }
-            public String importDocument(long id, int version, Map<String, Object> policy) { throw new UnsupportedOperationException(); }
-            public String importState(long id, int version) { throw new UnsupportedOperationException(); }
-            public void completed(long id, int version) { throw new UnsupportedOperationException(); }
-            public void reportCompleted(long id, int version) { throw new UnsupportedOperationException(); }
-            public String getRetryCycle() { return "PT1M"; }
         });
         Mocks.register("correctApprovedFromForm", (JavaDelegate) execution -> steps.add("fromForm?"));
         Mocks.register("correctPaymentNoticeForm", (TaskListener) task -> {
