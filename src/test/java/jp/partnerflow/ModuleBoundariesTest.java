@@ -2,6 +2,16 @@ package jp.partnerflow;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +64,42 @@ class ModuleBoundariesTest {
                 .whereLayer("company").mayOnlyBeAccessedByLayers("partner", "line", "notification", "order", "billing",
                         "payment", "meisai", "history")
                 .check(SERVICE);
+    }
+
+    /** Which feature owns which table (the migrations make them); payment also publishes two views (V20). */
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "company", List.of("company"),
+            "partner", List.of("partner", "partner_access_token", "partner_consent"),
+            "order", List.of("purchase_order"),
+            "billing", List.of("billing_month", "work_report", "work_report_entry", "invoice", "invoice_attachment",
+                    "invoice_expense", "invoice_line", "invoice_review", "invoice_version"),
+            "payment", List.of("payment_notice", "payment_notice_event", "payment_notice_version"),
+            "notification", List.of("notice", "notice_action", "notice_delivery"),
+            "line", List.of("line_monthly_limit", "line_rich_menu", "line_webhook_event"),
+            "meisai", List.of("meisai_connection", "meisai_customer", "meisai_issue", "meisai_record_list",
+                    "meisai_record_update", "meisai_run", "meisai_run_import", "meisai_timer"));
+
+    /** A feature's SQL names its own tables only: another's data comes through its API or its published views. */
+    @Test
+    void aFeaturesSqlReadsItsOwnTables() throws IOException {
+        List<String> breaches = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java/jp/partnerflow"))) {
+            for (Path source : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String feature = source.getParent().getFileName().toString();
+                String code = Files.readString(source);
+                TABLES.forEach((owner, tables) -> {
+                    if (owner.equals(feature)) {
+                        return;
+                    }
+                    for (String table : tables) {
+                        if (Pattern.compile("(?i)\\b(FROM|JOIN|INTO|UPDATE)\\s+" + table + "\\b").matcher(code).find()) {
+                            breaches.add(source + " uses " + owner + "'s table " + table);
+                        }
+                    }
+                });
+            }
+        }
+        assertThat(breaches).isEmpty();
     }
 
     @Test

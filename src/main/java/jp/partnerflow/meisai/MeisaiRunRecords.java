@@ -14,30 +14,27 @@ import jp.partnerflow.payment.PaymentNotice;
 /**
  * The records of a run, set-based so a run over 10,000 notices costs a few statements: which
  * approved payment notices a record list holds for a connection, claiming them for the run, and
- * their document rows.
+ * their document rows — read from payment's published views (V20), never payment's tables.
  */
 @Repository
 class MeisaiRunRecords {
     /**
-     * The latest version of each approved notice of the company, approved in the list's range, that
+     * The final version of each approved notice of the company, approved in the list's range, that
      * the import method can take: never issued for a new issue; issued before, but not this version,
-     * for a replacement. Parameters: company, from, before.
+     * for a replacement. Read from payment's published view ({@code approved_payment_notice}, V20),
+     * never from payment's tables. Parameters: company, from, before.
      */
     private static final String CANDIDATES = """
-            FROM payment_notice n
-            JOIN partner p ON p.id = n.partner_id
-            JOIN payment_notice_version v ON v.payment_notice_id = n.id
-             AND v.version = (SELECT MAX(l.version) FROM payment_notice_version l WHERE l.payment_notice_id = n.id)
-            WHERE p.company_id = ? AND n.status IN ('APPROVED', 'AUTO_APPROVED')
-              AND EXISTS (SELECT 1 FROM payment_notice_event e WHERE e.payment_notice_id = n.id AND e.version = v.version
-                          AND e.kind IN ('APPROVED', 'AUTO_APPROVED') AND e.occurred_at >= ? AND e.occurred_at < ?)
+            FROM approved_payment_notice a
+            WHERE a.company_id = ? AND a.approved_at >= ? AND a.approved_at < ?
             """;
     private static final String NEW_ISSUE = """
-              AND NOT EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = n.id)
+              AND NOT EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = a.payment_notice_id)
             """;
     private static final String REPLACEMENT = """
-              AND EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = n.id AND i.state = 'COMPLETE')
-              AND NOT EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = n.id AND i.version = v.version)
+              AND EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = a.payment_notice_id AND i.state = 'COMPLETE')
+              AND NOT EXISTS (SELECT 1 FROM meisai_issue i WHERE i.payment_notice_id = a.payment_notice_id
+                              AND i.version = a.version)
             """;
 
     private final JdbcClient jdbc;
@@ -55,7 +52,7 @@ class MeisaiRunRecords {
     int claimDocuments(long runId, MeisaiConnection connection, Instant from, Instant before, Instant now) {
         return jdbc.sql("""
                 INSERT INTO meisai_issue (payment_notice_id, version, connection_id, import_method, state, requested_at, run_id)
-                SELECT n.id, v.version, ?, ?, 'PENDING', ?, ?
+                SELECT a.payment_notice_id, a.version, ?, ?, 'PENDING', ?, ?
                 """ + CANDIDATES + filter(connection.importMethod()))
                 .params(connection.id(), connection.importMethod().name(), Timestamp.from(now), runId, connection.companyId(),
                         Timestamp.from(from), Timestamp.from(before))
@@ -65,15 +62,12 @@ class MeisaiRunRecords {
     /** The run's notices in 帳票No order, so a retried run splits them into the same imports. */
     List<MeisaiDocument> claimedDocuments(long runId) {
         return jdbc.sql("""
-                SELECT n.id, n.number, n.partner_id, p.name AS partner_name, c.name AS company_name, n.billing_month, v.*
+                SELECT d.*
                 FROM meisai_issue i
-                JOIN payment_notice n ON n.id = i.payment_notice_id
-                JOIN partner p ON p.id = n.partner_id
-                JOIN company c ON c.id = p.company_id
-                JOIN payment_notice_version v ON v.payment_notice_id = i.payment_notice_id AND v.version = i.version
-                WHERE i.run_id = ? ORDER BY n.number""")
+                JOIN payment_notice_document d ON d.payment_notice_id = i.payment_notice_id AND d.version = i.version
+                WHERE i.run_id = ? ORDER BY d.number""")
                 .param(runId)
-                .query((rs, row) -> new MeisaiDocument(rs.getLong("id"), rs.getString("number"), rs.getLong("partner_id"),
+                .query((rs, row) -> new MeisaiDocument(rs.getLong("payment_notice_id"), rs.getString("number"), rs.getLong("partner_id"),
                         rs.getString("partner_name"), rs.getString("company_name"), rs.getString("billing_month"), new PaymentNotice.Version(rs.getInt("version"),
                                 rs.getLong("amount_ten_percent"), rs.getLong("tax_ten_percent"),
                                 rs.getLong("amount_eight_percent"), rs.getLong("tax_eight_percent"),
@@ -97,7 +91,7 @@ class MeisaiRunRecords {
 
     /** The partners with an approved notice in the list's range (customer data goes by partner). */
     List<Long> partners(long companyId, Instant from, Instant before) {
-        return jdbc.sql("SELECT DISTINCT n.partner_id " + CANDIDATES + " ORDER BY n.partner_id")
+        return jdbc.sql("SELECT DISTINCT a.partner_id " + CANDIDATES + " ORDER BY a.partner_id")
                 .params(companyId, Timestamp.from(from), Timestamp.from(before)).query(Long.class).list();
     }
 
