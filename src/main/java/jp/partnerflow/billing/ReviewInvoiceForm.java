@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.StaffUser;
 import jp.partnerflow.platform.TaskForm;
+import jp.partnerflow.platform.TasklistFormListener;
 
 /**
  * {@code ${reviewInvoiceForm}} on the 「請求書を確認する」 task: names the task by its case and shows the
@@ -17,42 +17,42 @@ import jp.partnerflow.platform.TaskForm;
  * with the reason of a return, before the process acts on it.
  */
 @Component("reviewInvoiceForm")
-class ReviewInvoiceForm implements TaskListener {
+class ReviewInvoiceForm extends TasklistFormListener {
     static final String RETURN_REASON = "returnReason";
 
     private final Invoices invoices;
     private final InvoiceReviewSheet sheet;
 
     ReviewInvoiceForm(Invoices invoices, InvoiceReviewSheet sheet) {
+        super(BillingMonthProcess.INVOICE_ID);
         this.invoices = invoices;
         this.sheet = sheet;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long invoiceId = ((Number) task.getVariable(BillingMonthProcess.INVOICE_ID)).longValue();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            task.setName(sheet.taskName(task.getName(), invoiceId));
-            task.setDescription(sheet.description(invoiceId));
-            Map<String, Object> fields = new HashMap<>(sheet.of(invoiceId));
-            // the decision fields stay on the task; the process gets the decision alone
-            fields.put(BillingMonthProcess.REVIEW, null);
-            fields.put(RETURN_REASON, null);
-            TaskForm.fill(task, fields);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object review = TaskForm.field(task, BillingMonthProcess.REVIEW);
-            Invoice.Decision decision;
-            if (BillingMonthProcess.APPROVE.equals(review)) {
-                decision = Invoice.Decision.APPROVE;
-            } else if (BillingMonthProcess.RETURN.equals(review)) {
-                decision = Invoice.Decision.RETURN;
-            } else {
-                throw new InvalidFieldException(BillingMonthProcess.REVIEW, "must be APPROVE or RETURN");
-            }
-            Object reason = TaskForm.field(task, RETURN_REASON);
-            invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), StaffUser.completing(task));
-            task.getExecution().setVariable(BillingMonthProcess.REVIEW, review);
-        }
+    protected void created(DelegateTask task, long invoiceId) {
+        task.setName(sheet.taskName(task.getName(), invoiceId));
+        task.setDescription(sheet.description(invoiceId));
+        Map<String, Object> fields = new HashMap<>(sheet.of(invoiceId));
+        // the decision fields stay on the task; the process gets the decision alone
+        fields.put(BillingMonthProcess.REVIEW, null);
+        fields.put(RETURN_REASON, null);
+        TaskForm.fill(task, fields);
     }
 
+    @Override
+    protected void completed(DelegateTask task, long invoiceId) {
+        Object review = TaskForm.field(task, BillingMonthProcess.REVIEW);
+        Invoice.Decision decision;
+        if (BillingMonthProcess.APPROVE.equals(review)) {
+            decision = Invoice.Decision.APPROVE;
+        } else if (BillingMonthProcess.RETURN.equals(review)) {
+            decision = Invoice.Decision.RETURN;
+        } else {
+            throw new InvalidFieldException(BillingMonthProcess.REVIEW, "must be APPROVE or RETURN");
+        }
+        Object reason = TaskForm.field(task, RETURN_REASON);
+        invoices.recordReview(invoiceId, decision, reason == null ? null : reason.toString(), StaffUser.completing(task));
+        task.getExecution().setVariable(BillingMonthProcess.REVIEW, review);
+    }
 }

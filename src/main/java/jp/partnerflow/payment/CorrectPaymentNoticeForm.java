@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.billing.BillingMonths;
@@ -15,6 +14,7 @@ import jp.partnerflow.platform.FormTable;
 import jp.partnerflow.platform.InvalidFieldException;
 import jp.partnerflow.platform.StaffUser;
 import jp.partnerflow.platform.TaskForm;
+import jp.partnerflow.platform.TasklistFormListener;
 import jp.partnerflow.platform.Tokyo;
 
 /**
@@ -23,51 +23,52 @@ import jp.partnerflow.platform.Tokyo;
  * the process then sends again with a new deadline.
  */
 @Component("correctPaymentNoticeForm")
-class CorrectPaymentNoticeForm implements TaskListener {
+class CorrectPaymentNoticeForm extends TasklistFormListener {
     static final String PAYMENT_DATE = "paymentDate";
     static final String NOTE = "note";
 
     private final PaymentNotices notices;
 
     CorrectPaymentNoticeForm(PaymentNotices notices) {
+        super(PaymentNoticeProcess.PAYMENT_NOTICE_ID);
         this.notices = notices;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        long id = ((Number) task.getVariable(PaymentNoticeProcess.PAYMENT_NOTICE_ID)).longValue();
-        if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            PaymentNotice notice = notices.get(id);
-            PaymentNotice.Version version = notice.latest();
-            List<PaymentNotice.Event> returns = notice.events().stream()
-                    .filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED).toList();
-            PaymentNotice.Event last = returns.isEmpty() ? null : returns.get(returns.size() - 1);
-            String partnerName = notices.partnerNameOf(notice);
-            String amountPaid = "%,d".formatted(version.amountPaid());
-            task.setName(task.getName() + " " + notice.number() + " " + partnerName + " " + amountPaid + "円");
-            task.setDescription(partnerName + " さんが支払通知書 " + notice.number() + " を差し戻しました"
-                    + (last == null ? "。" : "（理由：" + last.reason() + "）。") + "お支払日と修正内容を入力して再送してください。");
-            Map<String, Object> form = new HashMap<>();
-            form.put("partnerName", partnerName);
-            form.put("historyLink", "[この発注の履歴を見る](/staff/orders/" + notice.purchaseOrderId() + "/history)");
-            form.put("returnedAt", last == null ? "" : Tokyo.when(last.occurredAt()));
-            // every round: which version was returned, when, why, and what staff corrected then
-            form.put("rounds", rounds(notice));
-            form.put("noticeNumber", notice.number() + "（第" + version.version() + "版）");
-            form.put("billingMonth", BillingMonths.inJapanese(notice.billingMonth()));
-            form.put("amountPaid", amountPaid);
-            form.put("returnReason", last == null ? "" : last.reason());
-            form.put(PAYMENT_DATE, version.paymentDate().toString());
-            form.put(NOTE, null);
-            TaskForm.fill(task, form);
-        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            Object note = TaskForm.field(task, NOTE);
-            if (note == null || note.toString().isBlank()) {
-                throw new InvalidFieldException(NOTE, "say what was corrected; the partner reads it");
-            }
-            notices.correctReturned(id, paymentDate(TaskForm.field(task, PAYMENT_DATE)), note.toString().strip(),
-                    StaffUser.completing(task));
+    protected void created(DelegateTask task, long id) {
+        PaymentNotice notice = notices.get(id);
+        PaymentNotice.Version version = notice.latest();
+        List<PaymentNotice.Event> returns = notice.events().stream()
+                .filter(e -> e.kind() == PaymentNotice.EventKind.RETURNED).toList();
+        PaymentNotice.Event last = returns.isEmpty() ? null : returns.get(returns.size() - 1);
+        String partnerName = notices.partnerNameOf(notice);
+        String amountPaid = "%,d".formatted(version.amountPaid());
+        task.setName(task.getName() + " " + notice.number() + " " + partnerName + " " + amountPaid + "円");
+        task.setDescription(partnerName + " さんが支払通知書 " + notice.number() + " を差し戻しました"
+                + (last == null ? "。" : "（理由：" + last.reason() + "）。") + "お支払日と修正内容を入力して再送してください。");
+        Map<String, Object> form = new HashMap<>();
+        form.put("partnerName", partnerName);
+        form.put("historyLink", "[この発注の履歴を見る](/staff/orders/" + notice.purchaseOrderId() + "/history)");
+        form.put("returnedAt", last == null ? "" : Tokyo.when(last.occurredAt()));
+        // every round: which version was returned, when, why, and what staff corrected then
+        form.put("rounds", rounds(notice));
+        form.put("noticeNumber", notice.number() + "（第" + version.version() + "版）");
+        form.put("billingMonth", BillingMonths.inJapanese(notice.billingMonth()));
+        form.put("amountPaid", amountPaid);
+        form.put("returnReason", last == null ? "" : last.reason());
+        form.put(PAYMENT_DATE, version.paymentDate().toString());
+        form.put(NOTE, null);
+        TaskForm.fill(task, form);
+    }
+
+    @Override
+    protected void completed(DelegateTask task, long id) {
+        Object note = TaskForm.field(task, NOTE);
+        if (note == null || note.toString().isBlank()) {
+            throw new InvalidFieldException(NOTE, "say what was corrected; the partner reads it");
         }
+        notices.correctReturned(id, paymentDate(TaskForm.field(task, PAYMENT_DATE)), note.toString().strip(),
+                StaffUser.completing(task));
     }
 
     private static LocalDate paymentDate(Object value) {
