@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import jp.partnerflow.platform.ProcessVariable;
+
 /**
  * {@code ${retryLineEvent}} in {@code bpmn/line-event-retry.bpmn}: processes a LINE event whose
  * first processing failed; {@code ${retryLineEvent.retryCycle}} is its back-off before an incident.
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
 class RetryLineEvent implements JavaDelegate {
     static final String PROCESS_ID = "line-event-retry";
     static final String WEBHOOK_EVENT_ID = "webhookEventId";
+    private static final ProcessVariable<String> EVENT = ProcessVariable.text(WEBHOOK_EVENT_ID);
 
     private final WebhookEventProcessor processor;
     private final LineProperties properties;
@@ -23,7 +26,7 @@ class RetryLineEvent implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        processor.retry((String) execution.getVariable(WEBHOOK_EVENT_ID));
+        processor.retry(EVENT.from(execution));
     }
 
     public String getRetryCycle() {

@@ -1,5 +1,7 @@
 package jp.partnerflow.meisai;
 
+import java.util.Optional;
+
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.IncidentObserver;
+import jp.partnerflow.platform.ProcessVariable;
 
 /**
  * When a 楽楽明細 issuance or run runs out of retries, the incident is raised as always; a run is
@@ -19,6 +22,8 @@ import jp.partnerflow.platform.IncidentObserver;
 @Component
 class MeisaiIncidentMail implements IncidentObserver {
     private static final Logger log = LoggerFactory.getLogger(MeisaiIncidentMail.class);
+    private static final ProcessVariable<Long> RUN = ProcessVariable.id(MeisaiRunProcess.RUN_ID);
+    private static final ProcessVariable<Long> PAYMENT_NOTICE = ProcessVariable.id(MeisaiIssuanceProcess.PAYMENT_NOTICE_ID);
 
     private final ObjectProvider<MeisaiIssuance> issuance;
     private final ObjectProvider<MeisaiRuns> runs;
@@ -40,12 +45,12 @@ class MeisaiIncidentMail implements IncidentObserver {
     private void report(String executionId, String message) {
         try {
             ExecutionEntity execution = Context.getCommandContext().getExecutionManager().findExecutionById(executionId);
-            Object runId = execution.getVariable(MeisaiRunProcess.RUN_ID);
-            if (runId != null) {
-                runs.getObject().failed(((Number) runId).longValue(), message);
+            Optional<Long> runId = RUN.optionalFrom(execution);
+            if (runId.isPresent()) {
+                runs.getObject().failed(runId.get(), message);
                 return;
             }
-            long paymentNoticeId = ((Number) execution.getVariable(MeisaiIssuanceProcess.PAYMENT_NOTICE_ID)).longValue();
+            long paymentNoticeId = PAYMENT_NOTICE.from(execution);
             issuance.getObject().reportFailed(paymentNoticeId, execution.getVariable(MeisaiIssuanceProcess.POLICY), message);
         } catch (RuntimeException e) {
             log.warn("the error report mail of a 楽楽明細 incident could not be sent: {}", e.toString());

@@ -4,9 +4,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import jp.partnerflow.platform.ProcessVariable;
+
 /** {@code ${deliverNotice}} in {@code notice-delivery.bpmn}. */
 @Component("deliverNotice")
 class DeliverNotice implements JavaDelegate {
+    private static final ProcessVariable<Long> DELIVERY = ProcessVariable.id(NoticeDeliveryProcess.DELIVERY_ID);
     private final NoticeDeliveries deliveries;
 
     DeliverNotice(NoticeDeliveries deliveries) {
@@ -15,6 +18,6 @@ class DeliverNotice implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        deliveries.deliver(((Number) execution.getVariable(NoticeDeliveryProcess.DELIVERY_ID)).longValue());
+        deliveries.deliver(DELIVERY.from(execution));
     }
 }

@@ -9,21 +9,18 @@ import org.camunda.bpm.engine.delegate.TaskListener;
  * process is about (a numeric id variable, e.g. {@code invoiceId}).
  */
 public abstract class TasklistFormListener implements TaskListener {
-    private final String idVariable;
+    private final ProcessVariable<Long> document;
 
     protected TasklistFormListener(String idVariable) {
-        this.idVariable = idVariable;
+        this.document = ProcessVariable.id(idVariable);
     }
 
     @Override
     public final void notify(DelegateTask task) {
-        if (!(task.getVariable(idVariable) instanceof Number id)) {
-            throw new IllegalStateException("the process of task " + task.getTaskDefinitionKey() + " has no " + idVariable);
-        }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            created(task, id.longValue());
+            created(task, document.from(task));
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            completed(task, id.longValue());
+            completed(task, document.from(task));
         }
     }
 
