@@ -102,6 +102,23 @@ class ModuleBoundariesTest {
         assertThat(breaches).isEmpty();
     }
 
+    /**
+     * SQL lives in repositories (docs/architecture.md): Spring Data repositories and their fragments
+     * ({@code *Impl}), or a {@code @Repository} class for set-based SQL; services call them. The one
+     * exception is the engine's schema index, made by an engine plugin before the engine starts.
+     */
+    @Test
+    void sqlLivesInRepositories() {
+        ArchRuleDefinition.noClasses()
+                .that().areNotAnnotatedWith(org.springframework.stereotype.Repository.class)
+                .and().haveSimpleNameNotEndingWith("Impl")
+                .and().doNotHaveFullyQualifiedName("jp.partnerflow.platform.JobAcquisitionIndex")
+                .should().dependOnClassesThat().belongToAnyOf(org.springframework.jdbc.core.simple.JdbcClient.class,
+                        org.springframework.jdbc.core.JdbcOperations.class,
+                        org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations.class)
+                .check(SERVICE);
+    }
+
     @Test
     void aFeaturesRepositoriesAreItsOwn() {
         ArchRuleDefinition.classes().that().haveSimpleNameEndingWith("Repository")

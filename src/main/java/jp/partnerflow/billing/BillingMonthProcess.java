@@ -1,5 +1,7 @@
 package jp.partnerflow.billing;
 
+import java.util.Map;
+
 /** Names shared by {@code bpmn/billing-month.bpmn}, {@code dmn/invoice-review.dmn} and the Java side. */
 public final class BillingMonthProcess {
     public static final String ID = "billing-month";
@@ -19,5 +21,10 @@ public final class BillingMonthProcess {
     public static final String REVIEW_DECISION = "invoice-review";
 
     private BillingMonthProcess() {
+    }
+
+    /** What the partner's sending of an invoice correlates with: the invoice and the total the review decision reads. */
+    static Map<String, Object> invoiceSent(long invoiceId, long total) {
+        return Map.of(INVOICE_ID, invoiceId, INVOICE_TOTAL, total);
     }
 }

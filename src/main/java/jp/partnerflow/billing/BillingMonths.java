@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,15 +28,13 @@ public class BillingMonths implements BillingMonthSteps {
     private final Partners partners;
     private final Companies companies;
     private final NotifyPartner notifyPartner;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     BillingMonths(BillingMonthRepository months, PurchaseOrders orders, Partners partners, Companies companies,
-            NotifyPartner notifyPartner, JdbcClient jdbc, Clock clock,
+            NotifyPartner notifyPartner, Clock clock,
             @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.months = months;
-        this.jdbc = jdbc;
         this.orders = orders;
         this.partners = partners;
         this.companies = companies;
@@ -82,17 +79,8 @@ public class BillingMonths implements BillingMonthSteps {
         notifyPartner.send(new PartnerNotice(order.partnerId(), NoticeType.INVOICE_REMINDER, body, page, actions));
     }
 
-    private record ReminderFacts(LocalDate closingDate, boolean workReported) {
-    }
-
-    /** What a reminder needs of its month, in one query: at month end it runs for every open month at once. */
     private ReminderFacts reminderFacts(long orderId, String billingMonth) {
-        return jdbc.sql("""
-                SELECT m.closing_date, EXISTS (SELECT 1 FROM work_report w WHERE w.billing_month_id = m.id)
-                FROM billing_month m WHERE m.purchase_order_id = ? AND m.billing_month = ?""")
-                .params(orderId, billingMonth)
-                .query((rs, row) -> new ReminderFacts(rs.getObject(1, LocalDate.class), rs.getBoolean(2)))
-                .optional().orElseThrow(() -> notOpened(orderId, billingMonth));
+        return months.findReminderFacts(orderId, billingMonth).orElseThrow(() -> notOpened(orderId, billingMonth));
     }
 
     /** The closing day of the company the order is with. */

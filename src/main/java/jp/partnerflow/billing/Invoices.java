@@ -160,8 +160,7 @@ public class Invoices implements InvoiceSteps {
         Invoice submitted = invoices.save(invoice.withStatus(Invoice.Status.SUBMITTED));
         runtime.createMessageCorrelation(message)
                 .processInstanceId(months.get(invoice.billingMonthId()).processInstanceId())
-                .setVariable(BillingMonthProcess.INVOICE_ID, invoiceId)
-                .setVariable(BillingMonthProcess.INVOICE_TOTAL, sent.amounts().total())
+                .setVariables(BillingMonthProcess.invoiceSent(invoiceId, sent.amounts().total()))
                 .correlate();
         return view(submitted);
     }

@@ -1,8 +1,10 @@
 package jp.partnerflow.company;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,13 +16,11 @@ import jp.partnerflow.platform.NotFoundException;
 public class Companies {
     private final CompanyRepository repository;
     private final TenantOfCompany tenants;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Companies(CompanyRepository repository, TenantOfCompany tenants, JdbcClient jdbc, Clock clock) {
+    Companies(CompanyRepository repository, TenantOfCompany tenants, Clock clock) {
         this.repository = repository;
         this.tenants = tenants;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -43,16 +43,21 @@ public class Companies {
 
     /**
      * What a notice needs of its company: the name it is sent under and whether the company has the
-     * LINE option. Read for every notice, so plain SQL of the two columns.
+     * LINE option. Read for every notice, so only these two columns.
      */
     public NoticeSender noticeSender(long id) {
-        return jdbc.sql("SELECT name, line_option FROM company WHERE id = ?").param(id)
-                .query((rs, row) -> new NoticeSender(rs.getString(1), rs.getBoolean(2))).optional()
-                .orElseThrow(() -> new NotFoundException("company", id));
+        return repository.findNoticeSenderById(id).orElseThrow(() -> new NotFoundException("company", id));
     }
 
     /** The company a notice comes from: its name, and whether it has the LINE option. */
     public record NoticeSender(String name, boolean lineOption) {
+
+        static class Row implements RowMapper<NoticeSender> {
+            @Override
+            public NoticeSender mapRow(ResultSet rs, int rowNum) throws SQLException {
+                return new NoticeSender(rs.getString("name"), rs.getBoolean("line_option"));
+            }
+        }
     }
 
     public boolean exists(long id) {

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import jp.partnerflow.platform.CompanyTenants;
@@ -18,11 +17,11 @@ import jp.partnerflow.platform.CompanyTenants;
 @Component
 class TenantOfCompany {
     private final IdentityService identity;
-    private final JdbcClient jdbc;
+    private final CompanyRepository companies;
 
-    TenantOfCompany(IdentityService identity, JdbcClient jdbc) {
+    TenantOfCompany(IdentityService identity, CompanyRepository companies) {
         this.identity = identity;
-        this.jdbc = jdbc;
+        this.companies = companies;
     }
 
     void create(long companyId, String name) {
@@ -43,8 +42,6 @@ class TenantOfCompany {
 
     @EventListener(ApplicationReadyEvent.class)
     void createMissing() {
-        jdbc.sql("SELECT id, name FROM company ORDER BY id").query(rs -> {
-            create(rs.getLong(1), rs.getString(2));
-        });
+        companies.findAll().forEach(company -> create(company.id(), company.name()));
     }
 }

@@ -1,6 +1,5 @@
 package jp.partnerflow.line;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,7 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -40,7 +38,7 @@ public class LineQuota {
     private static final Logger log = LoggerFactory.getLogger(LineQuota.class);
 
     private final LineMessenger messenger;
-    private final JdbcClient jdbc;
+    private final LineMonthlyLimits limits;
     private final RuntimeService runtime;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -48,10 +46,10 @@ public class LineQuota {
     private volatile YearMonth reachedIn;
     private volatile Instant lookedAt = Instant.EPOCH;
 
-    LineQuota(LineMessenger messenger, JdbcClient jdbc, RuntimeService runtime, PlatformTransactionManager transactions,
+    LineQuota(LineMessenger messenger, LineMonthlyLimits limits, RuntimeService runtime, PlatformTransactionManager transactions,
             Clock clock) {
         this.messenger = messenger;
-        this.jdbc = jdbc;
+        this.limits = limits;
         this.runtime = runtime;
         // its own: a push's batch goes on whatever happens to the record
         this.transaction = new TransactionTemplate(transactions);
@@ -78,20 +76,11 @@ public class LineQuota {
         boolean first;
         try {
             first = Boolean.TRUE.equals(transaction.execute(status -> {
-                Timestamp now = Timestamp.from(clock.instant());
-                // reached again after a lift this month (a plan lowered), or for the first time
-                int recorded = jdbc.sql("""
-                        UPDATE line_monthly_limit SET reached_at = ?, lifted_at = NULL
-                        WHERE limit_month = ? AND lifted_at IS NOT NULL""").params(now, month.toString()).update();
-                if (recorded == 0 && jdbc.sql("SELECT count(*) FROM line_monthly_limit WHERE limit_month = ?")
-                        .param(month.toString()).query(Long.class).single() == 0) {
-                    recorded = jdbc.sql("INSERT INTO line_monthly_limit (limit_month, reached_at) VALUES (?, ?)")
-                            .params(month.toString(), now).update();
-                }
-                if (recorded == 1) {
+                boolean recorded = limits.reached(month, clock.instant());
+                if (recorded) {
                     raiseIncident(month);
                 }
-                return recorded == 1;
+                return recorded;
             }));
         } catch (DuplicateKeyException anotherNodeFirst) {
             first = false;
@@ -126,9 +115,7 @@ public class LineQuota {
         } catch (LinePushException e) {
             throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, e.getMessage());
         }
-        Instant since = limitReached() ? jdbc.sql("SELECT reached_at FROM line_monthly_limit WHERE limit_month = ?")
-                .param(thisMonth().toString()).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null)
-                : null;
+        Instant since = limitReached() ? limits.reachedAt(thisMonth()).orElse(null) : null;
         return new Usage(quota.limited(), quota.limit(), quota.used(), limitReached(), since);
     }
 
@@ -153,8 +140,8 @@ public class LineQuota {
     /** What the cluster recorded (another node may have met the limit first), every half minute. */
     @Scheduled(fixedDelayString = "${partnerflow.line.limit-refresh-interval:PT30S}")
     void refresh() {
-        reachedIn = jdbc.sql("SELECT limit_month FROM line_monthly_limit WHERE limit_month = ? AND lifted_at IS NULL")
-                .param(thisMonth().toString()).query(String.class).optional().map(YearMonth::parse).orElse(null);
+        YearMonth month = thisMonth();
+        reachedIn = limits.holds(month) ? month : null;
         lookedAt = clock.instant();
         liftEarlierMonths();
     }
@@ -176,16 +163,12 @@ public class LineQuota {
 
     /** A new month: the last month's limit is over, its incident with it. */
     private void liftEarlierMonths() {
-        jdbc.sql("SELECT limit_month FROM line_monthly_limit WHERE limit_month < ? AND lifted_at IS NULL")
-                .param(thisMonth().toString()).query(String.class).list()
-                .forEach(month -> lift(YearMonth.parse(month), "a new month began"));
+        limits.heldBefore(thisMonth()).forEach(month -> lift(month, "a new month began"));
     }
 
     private void lift(YearMonth month, String why) {
         transaction.executeWithoutResult(status -> {
-            int lifted = jdbc.sql("UPDATE line_monthly_limit SET lifted_at = ? WHERE limit_month = ? AND lifted_at IS NULL")
-                    .params(Timestamp.from(clock.instant()), month.toString()).update();
-            if (lifted == 1) {
+            if (limits.lift(month, clock.instant())) {
                 runtime.createMessageCorrelation(MSG_ROOM_AGAIN).processInstanceBusinessKey(businessKey(month))
                         .correlateAll();
                 log.info("LINE notices are sent again ({}: {})", month, why);

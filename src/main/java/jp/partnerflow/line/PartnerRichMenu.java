@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -32,7 +31,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.linecorp.bot.messaging.model.RichMenuArea;
@@ -71,14 +69,14 @@ class PartnerRichMenu {
     }
 
     private final LineMessenger line;
-    private final JdbcClient jdbc;
+    private final RichMenuClaims claims;
     private final Clock clock;
     private final String publicBaseUrl;
 
-    PartnerRichMenu(LineMessenger line, JdbcClient jdbc, Clock clock,
+    PartnerRichMenu(LineMessenger line, RichMenuClaims claims, Clock clock,
             @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.line = line;
-        this.jdbc = jdbc;
+        this.claims = claims;
         this.clock = clock;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
     }
@@ -107,8 +105,7 @@ class PartnerRichMenu {
             return;
         }
         try {
-            jdbc.sql("INSERT INTO line_rich_menu (name, created_at) VALUES (?, ?)")
-                    .params(menu.name(), Timestamp.from(clock.instant())).update();
+            claims.claim(menu.name(), clock.instant());
         } catch (DuplicateKeyException anotherNode) {
             return; // another node creates it (or did, and LINE lists it at the next start)
         }
@@ -116,11 +113,11 @@ class PartnerRichMenu {
             String id = line.createRichMenu(menu);
             line.setRichMenuImage(id, image());
             line.setDefaultRichMenu(id);
-            jdbc.sql("UPDATE line_rich_menu SET rich_menu_id = ? WHERE name = ?").params(id, menu.name()).update();
+            claims.created(menu.name(), id);
             deleteEarlier(existing, menu.name());
             log.info("the partners' rich menu '{}' ({}) is the default menu on LINE", menu.name(), id);
         } catch (RuntimeException e) {
-            jdbc.sql("DELETE FROM line_rich_menu WHERE name = ? AND rich_menu_id IS NULL").param(menu.name()).update();
+            claims.release(menu.name());
             throw e;
         }
     }

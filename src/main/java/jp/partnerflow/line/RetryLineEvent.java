@@ -1,5 +1,7 @@
 package jp.partnerflow.line;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,11 @@ class RetryLineEvent implements JavaDelegate {
 
     private final WebhookEventProcessor processor;
     private final LineProperties properties;
+
+    /** What the retry of one webhook event starts with. */
+    static Map<String, Object> start(String webhookEventId) {
+        return Map.of(WEBHOOK_EVENT_ID, webhookEventId);
+    }
 
     RetryLineEvent(WebhookEventProcessor processor, LineProperties properties) {
         this.processor = processor;

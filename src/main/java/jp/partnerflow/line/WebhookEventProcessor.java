@@ -94,7 +94,7 @@ class WebhookEventProcessor {
             transaction.executeWithoutResult(status -> {
                 if (events.markRetrying(webhookEventId, e.toString())) {
                     runtime.startProcessInstanceByKey(RetryLineEvent.PROCESS_ID, caseKey(webhookEventId),
-                            Map.of(RetryLineEvent.WEBHOOK_EVENT_ID, webhookEventId));
+                            RetryLineEvent.start(webhookEventId));
                 }
             });
             return;

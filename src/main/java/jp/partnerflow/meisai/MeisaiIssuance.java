@@ -92,12 +92,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         }
         issues.save(MeisaiIssue.claimed(paymentNoticeId, version, clock.instant()));
         runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID,
-                CaseKey.of(partners.nameOf(notice.partnerId()), notice.number() + " v" + version), Map.of(
-                MeisaiIssuanceProcess.PAYMENT_NOTICE_ID, paymentNoticeId,
-                MeisaiIssuanceProcess.VERSION, version,
-                MeisaiIssuanceProcess.DOCUMENT_KIND, MeisaiIssuanceProcess.PAYMENT_NOTICE,
-                MeisaiIssuanceProcess.ALREADY_ISSUED, issues.existsByPaymentNoticeIdAndState(paymentNoticeId,
-                        MeisaiIssue.State.COMPLETE)));
+                CaseKey.of(partners.nameOf(notice.partnerId()), notice.number() + " v" + version), MeisaiIssuanceProcess.start(
+                paymentNoticeId, version, issues.existsByPaymentNoticeIdAndState(paymentNoticeId, MeisaiIssue.State.COMPLETE)));
     }
 
     @Override

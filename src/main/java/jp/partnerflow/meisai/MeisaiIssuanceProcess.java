@@ -1,5 +1,7 @@
 package jp.partnerflow.meisai;
 
+import java.util.Map;
+
 /** Names shared by {@code bpmn/meisai-issuance.bpmn}, {@code dmn/meisai-issue-policy.dmn} and the Java side. */
 public final class MeisaiIssuanceProcess {
     public static final String ID = "meisai-issuance";
@@ -17,5 +19,11 @@ public final class MeisaiIssuanceProcess {
     public static final String PAYMENT_NOTICE = "PAYMENT_NOTICE";
 
     private MeisaiIssuanceProcess() {
+    }
+
+    /** What the issuance of one payment-notice version starts with; {@code alreadyIssued} makes it a replacement. */
+    static Map<String, Object> start(long paymentNoticeId, int version, boolean alreadyIssued) {
+        return Map.of(PAYMENT_NOTICE_ID, paymentNoticeId, VERSION, version, DOCUMENT_KIND, PAYMENT_NOTICE,
+                ALREADY_ISSUED, alreadyIssued);
     }
 }

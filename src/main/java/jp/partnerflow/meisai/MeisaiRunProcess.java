@@ -1,5 +1,7 @@
 package jp.partnerflow.meisai;
 
+import java.util.Map;
+
 /** Names shared by {@code bpmn/meisai-run.bpmn}, {@code bpmn/meisai-timers.bpmn} and the Java side. */
 final class MeisaiRunProcess {
     static final String ID = "meisai-run";
@@ -11,5 +13,10 @@ final class MeisaiRunProcess {
     static final String TIMERS_ID = "meisai-timers";
 
     private MeisaiRunProcess() {
+    }
+
+    /** What a run started by hand starts with (meisai-timers passes the same to its call activity). */
+    static Map<String, Object> start(long runId) {
+        return Map.of(RUN_ID, runId);
     }
 }

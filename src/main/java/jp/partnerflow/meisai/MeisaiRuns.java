@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
@@ -78,7 +77,7 @@ public class MeisaiRuns {
     public MeisaiRun runNow(long connectionId, long recordListId, String executor) {
         MeisaiRun run = open(connections.get(connectionId), recordList(recordListId, connectionId), RunTrigger.MANUAL,
                 executor);
-        runtime.startProcessInstanceByKey(MeisaiRunProcess.ID, caseKey(run.id()), Map.of(MeisaiRunProcess.RUN_ID, run.id()));
+        runtime.startProcessInstanceByKey(MeisaiRunProcess.ID, caseKey(run.id()), MeisaiRunProcess.start(run.id()));
         return get(run.id());
     }
 

@@ -2,7 +2,6 @@ package jp.partnerflow.meisai;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
 
@@ -10,9 +9,7 @@ import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
 @Configuration("meisaiProcessCompanies")
 class ProcessCompanies {
     @Bean
-    ProcessCompany companyOfMeisaiRun(JdbcClient jdbc) {
-        return ProcessCompany.byId(MeisaiRunProcess.RUN_ID, run -> jdbc.sql("""
-                SELECT c.company_id FROM meisai_run r JOIN meisai_connection c ON c.id = r.connection_id WHERE r.id = ?""")
-                .param(run).query(Long.class).optional());
+    ProcessCompany companyOfMeisaiRun(MeisaiRunRepository runs) {
+        return ProcessCompany.byId(MeisaiRunProcess.RUN_ID, runs::findCompanyIdById);
     }
 }

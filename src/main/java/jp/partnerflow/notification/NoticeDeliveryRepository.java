@@ -3,6 +3,7 @@ package jp.partnerflow.notification;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.data.jdbc.repository.query.Modifying;
@@ -10,6 +11,10 @@ import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
 interface NoticeDeliveryRepository extends ListCrudRepository<NoticeDelivery, Long> {
+
+    /** The partner a delivery's notice is for (its retries belong to that partner's company). */
+    @Query("SELECT n.partner_id FROM notice_delivery d JOIN notice n ON n.id = d.notice_id WHERE d.id = :id")
+    Optional<Long> findPartnerIdById(long id);
 
     /** LINE first, then MAIL. */
     List<NoticeDelivery> findByNoticeIdOrderByChannel(long noticeId);

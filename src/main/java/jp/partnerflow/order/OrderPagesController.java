@@ -67,14 +67,18 @@ class OrderPagesController {
     @PostMapping("/partner/orders/{id}/{decision:approve|decline}")
     String decide(@AuthenticationPrincipal PartnerPrincipal me, @PathVariable long id, @PathVariable String decision,
             Model model, HttpServletResponse response) {
-        PurchaseOrder order = mine(me, id);
+        OrderReference order = mine(me, id).reference();
         Partner partner = partners.get(me.partnerId());
         boolean approving = decision.equals("approve");
         if (approving && !partner.readyToAcceptOrders()) {
             return "redirect:/partner/profile?next=/partner/orders/" + id;
         }
         try {
-            order = approving ? orders.partnerApproves(id) : orders.partnerDeclines(id);
+            if (approving) {
+                orders.partnerApproves(order);
+            } else {
+                orders.partnerDeclines(order);
+            }
         } catch (ConflictException notWaiting) {
             response.setStatus(HttpStatus.CONFLICT.value());
             return message(model, "この発注書は操作できません", "発注書「" + order.title() + "」はすでに"

@@ -77,11 +77,11 @@ class OrderPostbacks implements PostbackHandler {
                     LineButton.postback("辞退する", data(CONFIRM_DECLINE, order.id())),
                     LineButton.postback("キャンセル", data(KEEP, order.id())));
             case CONFIRM_APPROVE -> {
-                orders.partnerApproves(order.id());
+                orders.partnerApproves(order);
                 yield new LineReply.Text("発注書「" + order.title() + "」（" + order.number() + "）を承認しました。");
             }
             default -> {
-                orders.partnerDeclines(order.id());
+                orders.partnerDeclines(order);
                 yield new LineReply.Text("発注書「" + order.title() + "」（" + order.number()
                         + "）を辞退しました。担当者からの連絡をお待ちください。");
             }

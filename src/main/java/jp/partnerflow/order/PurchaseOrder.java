@@ -33,6 +33,11 @@ public record PurchaseOrder(
         Instant declinedAt,
         Instant cancelledAt) {
 
+    /** The order as notices name it and a decision checks it. */
+    OrderReference reference() {
+        return new OrderReference(id, number, title, partnerId, status);
+    }
+
     PurchaseOrder withId(Long id) {
         return new PurchaseOrder(id, number, partnerId, title, workContent, periodStart, periodEnd, fee, feeType, taxRate,
                 paymentTerms, status, revision, processInstanceId, issuedAt, approvedAt, declinedAt, cancelledAt);

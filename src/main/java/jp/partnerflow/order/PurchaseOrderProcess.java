@@ -1,5 +1,7 @@
 package jp.partnerflow.order;
 
+import java.util.Map;
+
 /** Names shared by {@code bpmn/purchase-order.bpmn} and the Java side. */
 public final class PurchaseOrderProcess {
     public static final String ID = "purchase-order";
@@ -12,5 +14,10 @@ public final class PurchaseOrderProcess {
     public static final String CANCEL = "CANCEL";
 
     private PurchaseOrderProcess() {
+    }
+
+    /** What an order's process starts with (the starting call and the start form agree on it). */
+    static Map<String, Object> start(long orderId) {
+        return Map.of(ORDER_ID, orderId);
     }
 }

@@ -2,13 +2,11 @@ package jp.partnerflow.order;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,15 +36,13 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     private final NotifyPartner notifyPartner;
     private final RuntimeService runtime;
     private final Sequences sequences;
-    private final JdbcClient jdbc;
     private final Clock clock;
     private final String publicBaseUrl;
 
     PurchaseOrders(PurchaseOrderRepository orders, Partners partners, Companies companies, NotifyPartner notifyPartner,
-            RuntimeService runtime, Sequences sequences, JdbcClient jdbc, Clock clock,
+            RuntimeService runtime, Sequences sequences, Clock clock,
             @Value("${partnerflow.public-base-url}") String publicBaseUrl) {
         this.orders = orders;
-        this.jdbc = jdbc;
         this.partners = partners;
         this.companies = companies;
         this.notifyPartner = notifyPartner;
@@ -61,7 +57,7 @@ public class PurchaseOrders implements PurchaseOrderSteps {
     public PurchaseOrder issue(long partnerId, OrderTerms terms, PaymentTerms paymentTerms) {
         PurchaseOrder order = register(partnerId, terms, paymentTerms, null);
         String processInstanceId = runtime.startProcessInstanceByKey(PurchaseOrderProcess.ID, caseKey(order),
-                Map.of(PurchaseOrderProcess.ORDER_ID, order.id())).getId();
+                PurchaseOrderProcess.start(order.id())).getId();
         return orders.save(get(order.id()).withProcessInstanceId(processInstanceId));
     }
 
@@ -108,12 +104,8 @@ public class PurchaseOrders implements PurchaseOrderSteps {
         return findReference(id).orElseThrow(() -> new NotFoundException("purchase order", id));
     }
 
-    /** Plain SQL of the few columns, not the whole order: month end and LINE taps read this one. */
     Optional<OrderReference> findReference(long id) {
-        return jdbc.sql("SELECT number, title, partner_id, status FROM purchase_order WHERE id = ?").param(id)
-                .query((rs, row) -> new OrderReference(id, rs.getString(1), rs.getString(2), rs.getLong(3),
-                        OrderStatus.valueOf(rs.getString(4))))
-                .optional();
+        return orders.findReferenceById(id);
     }
 
     /** The partner's orders, oldest first. */
@@ -123,29 +115,32 @@ public class PurchaseOrders implements PurchaseOrderSteps {
 
     // --- the partner's decision -------------------------------------------------------------
 
-    /** The partner approves after the final confirmation; the process records it. */
+    /**
+     * The partner approves after the final confirmation; the process records it. The caller has read
+     * the order (its reference) to check whose it is; the whole order is read once, by the step.
+     */
     @Transactional
-    public PurchaseOrder partnerApproves(long orderId) {
-        return decide(orderId, PurchaseOrderProcess.MSG_APPROVED);
+    public void partnerApproves(OrderReference order) {
+        decide(order, PurchaseOrderProcess.MSG_APPROVED);
     }
 
     @Transactional
-    public PurchaseOrder partnerDeclines(long orderId) {
-        return decide(orderId, PurchaseOrderProcess.MSG_DECLINED);
+    public void partnerDeclines(OrderReference order) {
+        decide(order, PurchaseOrderProcess.MSG_DECLINED);
     }
 
-    private PurchaseOrder decide(long orderId, String message) {
-        PurchaseOrder order = get(orderId);
+    private void decide(OrderReference order, String message) {
         if (order.status() != OrderStatus.ISSUED) {
             throw new ConflictException("purchase order " + order.number() + " is " + order.status()
                     + ", not waiting for the partner's decision");
         }
         try {
-            runtime.createMessageCorrelation(message).processInstanceId(order.processInstanceId()).correlate();
+            // a decision taken meanwhile has moved the process on: the message finds no one waiting
+            runtime.createMessageCorrelation(message).processInstanceId(orders.findProcessInstanceIdById(order.id()))
+                    .correlate();
         } catch (MismatchingMessageCorrelationException e) {
             throw new ConflictException("purchase order " + order.number() + " is not waiting for a decision");
         }
-        return get(orderId);
     }
 
     // --- steps of purchase-order.bpmn -----------------------------------------------------------

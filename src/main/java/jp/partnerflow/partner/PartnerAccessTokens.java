@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,9 +13,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,14 +26,14 @@ import jp.partnerflow.platform.NotFoundException;
 public class PartnerAccessTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final JdbcClient jdbc;
+    private final PartnerAccessTokenRepository tokens;
     private final Partners partners;
     private final Clock clock;
     private final Duration ttl;
 
-    PartnerAccessTokens(JdbcClient jdbc, Partners partners, Clock clock,
+    PartnerAccessTokens(PartnerAccessTokenRepository tokens, Partners partners, Clock clock,
             @Value("${partnerflow.partner.token-ttl}") Duration ttl) {
-        this.jdbc = jdbc;
+        this.tokens = tokens;
         this.partners = partners;
         this.clock = clock;
         this.ttl = ttl;
@@ -60,48 +56,26 @@ public class PartnerAccessTokens {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         Instant expires = now.plus(ttl);
-        KeyHolder id = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO partner_access_token (token_hash, partner_id, issued_by, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(hash(token), partnerId, issuedBy, Timestamp.from(now), Timestamp.from(expires))
-                .update(id, "id");
-        return new Issued(id.getKeyAs(Long.class), token, expires);
+        return new Issued(tokens.insert(hash(token), partnerId, issuedBy, now, expires), token, expires);
     }
 
     List<TokenInfo> of(long partnerId) {
         partners.get(partnerId);
-        return jdbc.sql("""
-                SELECT id, issued_by, created_at, expires_at, revoked_at FROM partner_access_token
-                WHERE partner_id = ? ORDER BY id""").param(partnerId)
-                .query((rs, i) -> new TokenInfo(rs.getLong(1), rs.getString(2), instant(rs.getTimestamp(3)),
-                        instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))))
-                .list();
+        return tokens.ofPartner(partnerId);
     }
 
     /** From now on the token signs no one in; revoking it again changes nothing. */
     @Transactional
     void revoke(long partnerId, long tokenId) {
-        int found = jdbc.sql("""
-                UPDATE partner_access_token SET revoked_at = COALESCE(revoked_at, ?) WHERE partner_id = ? AND id = ?""")
-                .params(Timestamp.from(clock.instant()), partnerId, tokenId).update();
-        if (found == 0) {
+        if (!tokens.revoke(partnerId, tokenId, clock.instant())) {
             throw new NotFoundException("access token", tokenId);
         }
     }
 
     /** The partner a presented token belongs to, while it is valid. */
     public Optional<PartnerPrincipal> authenticate(String token) {
-        return jdbc.sql("""
-                SELECT partner_id FROM partner_access_token
-                WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""")
-                .params(hash(token), Timestamp.from(clock.instant()))
-                .query(Long.class).optional()
+        return tokens.partnerOfValid(hash(token), clock.instant())
                 .map(PartnerPrincipal::new);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static String hash(String token) {

@@ -1,5 +1,10 @@
 package jp.partnerflow.partner;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import org.springframework.jdbc.core.RowMapper;
+
 /**
  * How notices reach a partner: the few fields notification reads for every notice.
  *
@@ -10,5 +15,14 @@ public record PartnerContact(long id, long companyId, String email, String lineU
 
     public boolean linkedToLine() {
         return lineUserId != null;
+    }
+
+    /** Mapped by hand: it is read for every notice. */
+    static class Row implements RowMapper<PartnerContact> {
+        @Override
+        public PartnerContact mapRow(ResultSet rs, int rowNum) throws SQLException {
+            return new PartnerContact(rs.getLong("id"), rs.getLong("company_id"), rs.getString("email"),
+                    rs.getString("line_user_id"), rs.getBoolean("line_following"));
+        }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,15 +19,12 @@ public class Partners {
     private final PartnerRepository repository;
     private final PartnerConsents consentsGiven;
     private final Companies companies;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Partners(PartnerRepository repository, PartnerConsents consentsGiven, Companies companies, JdbcClient jdbc,
-            Clock clock) {
+    Partners(PartnerRepository repository, PartnerConsents consentsGiven, Companies companies, Clock clock) {
         this.repository = repository;
         this.consentsGiven = consentsGiven;
         this.companies = companies;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -57,24 +53,21 @@ public class Partners {
 
     /** The company a partner works for. */
     public Optional<Long> companyOf(long partnerId) {
-        return jdbc.sql("SELECT company_id FROM partner WHERE id = ?").param(partnerId).query(Long.class).optional();
+        return repository.findCompanyIdById(partnerId);
     }
 
     /** The partner's name, as a process instance's business key names them (platform.CaseKey). */
     public String nameOf(long id) {
-        return jdbc.sql("SELECT name FROM partner WHERE id = ?").param(id).query(String.class).optional()
-                .orElseThrow(() -> new NotFoundException("partner", id));
+        return repository.findNameById(id).orElseThrow(() -> new NotFoundException("partner", id));
     }
 
     public Partner get(long id) {
         return repository.findById(id).orElseThrow(() -> new NotFoundException("partner", id));
     }
 
-    /** Read for every notice (a month end sends thousands): plain SQL of the few columns, not the whole aggregate. */
+    /** Read for every notice (a month end sends thousands): the few columns, not the whole aggregate. */
     public PartnerContact contact(long id) {
-        return jdbc.sql("SELECT company_id, email, line_user_id, line_following FROM partner WHERE id = ?").param(id)
-                .query((rs, row) -> new PartnerContact(id, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
-                .optional().orElseThrow(() -> new NotFoundException("partner", id));
+        return repository.findContactById(id).orElseThrow(() -> new NotFoundException("partner", id));
     }
 
     public Optional<Partner> find(long id) {
@@ -96,12 +89,8 @@ public class Partners {
      * user (the partner themself included), each with its company's name, oldest first.
      */
     public List<PartnerOfCompany> companiesOf(long partnerId) {
-        return jdbc.sql("""
-                SELECT p.id, p.company_id FROM partner p
-                WHERE p.line_user_id = (SELECT line_user_id FROM partner WHERE id = ?) OR p.id = ?
-                ORDER BY p.id""").params(partnerId, partnerId)
-                .query((rs, row) -> new PartnerOfCompany(rs.getLong(1), rs.getLong(2), companies.get(rs.getLong(2)).name()))
-                .list();
+        return repository.findSameLineUserAs(partnerId).stream()
+                .map(p -> new PartnerOfCompany(p.id(), p.companyId(), companies.get(p.companyId()).name())).toList();
     }
 
     /** One of the partners a LINE user is: which company they are a partner of. */

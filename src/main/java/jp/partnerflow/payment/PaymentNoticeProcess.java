@@ -1,5 +1,7 @@
 package jp.partnerflow.payment;
 
+import java.util.Map;
+
 /** Names shared by {@code bpmn/payment-notice.bpmn} and the Java side. */
 public final class PaymentNoticeProcess {
     public static final String ID = "payment-notice";
@@ -10,5 +12,10 @@ public final class PaymentNoticeProcess {
     public static final String MSG_RETURNED = "Msg_PaymentNoticeReturned";
 
     private PaymentNoticeProcess() {
+    }
+
+    /** What one sending of a payment notice starts with. */
+    static Map<String, Object> start(long paymentNoticeId) {
+        return Map.of(PAYMENT_NOTICE_ID, paymentNoticeId);
     }
 }

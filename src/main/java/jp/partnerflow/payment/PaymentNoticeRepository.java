@@ -21,6 +21,13 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
 
     java.util.List<PaymentNotice> findByPurchaseOrderIdOrderById(long purchaseOrderId);
 
+    /** Whose a notice is: its process's company is its partner's. */
+    @Query("SELECT partner_id FROM payment_notice WHERE id = :id")
+    Optional<Long> findPartnerIdById(long id);
+
+    @Query("SELECT partner_id FROM payment_notice WHERE number = :number")
+    Optional<Long> findPartnerIdByNumber(String number);
+
     /** Locked until the transaction ends: the partner's tap and the deadline never both win. */
     @Lock(LockMode.PESSIMISTIC_WRITE)
     Optional<PaymentNotice> findLockedById(long id);

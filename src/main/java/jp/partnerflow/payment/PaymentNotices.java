@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -270,7 +269,7 @@ public class PaymentNotices implements PaymentNoticeSteps {
 
     private PaymentNotice start(PaymentNotice notice) {
         String processInstanceId = runtime.startProcessInstanceByKey(PaymentNoticeProcess.ID, caseKey(notice),
-                Map.of(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice.id())).getId();
+                PaymentNoticeProcess.start(notice.id())).getId();
         return notices.save(locked(notice.id()).withProcessInstanceId(processInstanceId));
     }
 

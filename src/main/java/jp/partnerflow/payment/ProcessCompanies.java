@@ -1,10 +1,8 @@
 package jp.partnerflow.payment;
 
-import java.util.Optional;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import jp.partnerflow.partner.Partners;
 import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
@@ -15,27 +13,22 @@ import jp.partnerflow.platform.CompanyTenants.ProcessCompany;
  */
 @Configuration("paymentProcessCompanies")
 class ProcessCompanies {
-    private final JdbcClient jdbc;
+    private final PaymentNoticeRepository notices;
     private final Partners partners;
 
-    ProcessCompanies(JdbcClient jdbc, Partners partners) {
-        this.jdbc = jdbc;
+    ProcessCompanies(PaymentNoticeRepository notices, Partners partners) {
+        this.notices = notices;
         this.partners = partners;
     }
 
     @Bean
     ProcessCompany companyOfPaymentNotice() {
-        return ProcessCompany.byId(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice -> companyOfNotice("id", notice));
+        return ProcessCompany.byId(PaymentNoticeProcess.PAYMENT_NOTICE_ID, notice -> notices.findPartnerIdById(notice).flatMap(partners::companyOf));
     }
 
     @Bean
     ProcessCompany companyOfPaymentNoticeNumber() {
         return new ProcessCompany(CorrectApprovedFromForm.NUMBER,
-                number -> companyOfNotice("number", String.valueOf(number).strip()));
-    }
-
-    private Optional<Long> companyOfNotice(String column, Object value) {
-        return jdbc.sql("SELECT partner_id FROM payment_notice WHERE " + column + " = ?").param(value)
-                .query(Long.class).optional().flatMap(partners::companyOf);
+                number -> notices.findPartnerIdByNumber(String.valueOf(number).strip()).flatMap(partners::companyOf));
     }
 }

@@ -8,10 +8,10 @@ import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 
 /** Next values of database sequences, on PostgreSQL and on the embedded H2 alike. */
-@Component
+@Repository
 public class Sequences {
     private static final DateTimeFormatter NUMBER_MONTH = DateTimeFormatter.ofPattern("yyyyMM").withZone(Tokyo.ZONE);
 
