@@ -15,13 +15,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import jp.partnerflow.company.Companies;
 import jp.partnerflow.meisai.MeisaiSettings.MeisaiImportMethod;
-import jp.partnerflow.partner.Partner;
 import jp.partnerflow.partner.Partners;
-import jp.partnerflow.payment.PaymentNotice;
 import jp.partnerflow.payment.PaymentNoticeApproved;
-import jp.partnerflow.payment.PaymentNotices;
 import jp.partnerflow.platform.CaseKey;
 
 /**
@@ -40,17 +36,16 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     private final MeisaiReportMail reportMail;
     private final MeisaiCustomers customers;
     private final MeisaiDocumentFiles documentFiles;
-    private final Companies companies;
     private final MeisaiRecordUpdates recordUpdates;
-    private final PaymentNotices paymentNotices;
+    private final MeisaiRunRecords records;
     private final Partners partners;
     private final RuntimeService runtime;
     private final Clock clock;
     private final String retryCycle;
 
     MeisaiIssuance(MeisaiIssueRepository issues, MeisaiConnections connections, MeisaiImports imports,
-            MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiDocumentFiles documentFiles, Companies companies,
-            MeisaiRecordUpdates recordUpdates, PaymentNotices paymentNotices, Partners partners, RuntimeService runtime, Clock clock,
+            MeisaiReportMail reportMail, MeisaiCustomers customers, MeisaiDocumentFiles documentFiles,
+            MeisaiRecordUpdates recordUpdates, MeisaiRunRecords records, Partners partners, RuntimeService runtime, Clock clock,
             @Value("${partnerflow.meisai.retry-cycle}") String retryCycle) {
         this.issues = issues;
         this.connections = connections;
@@ -58,9 +53,8 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         this.reportMail = reportMail;
         this.customers = customers;
         this.documentFiles = documentFiles;
-        this.companies = companies;
         this.recordUpdates = recordUpdates;
-        this.paymentNotices = paymentNotices;
+        this.records = records;
         this.partners = partners;
         this.runtime = runtime;
         this.clock = clock;
@@ -79,12 +73,11 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     @Transactional
     public void handOver(PaymentNoticeApproved approved) {
         long paymentNoticeId = approved.paymentNoticeId();
-        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
-        int version = notice.latest().version();
-        long companyId = partners.get(notice.partnerId()).companyId();
-        if (connections.ofCompany(companyId).stream().noneMatch(c -> c.dataKind().document() && c.issueOnApproval())) {
+        MeisaiDocument notice = records.latestDocument(paymentNoticeId).orElseThrow(() -> notHandedOver(paymentNoticeId));
+        int version = notice.version().version();
+        if (connections.ofCompany(notice.companyId()).stream().noneMatch(c -> c.dataKind().document() && c.issueOnApproval())) {
             log.info("payment notice {} is not issued at approval: company {} has no document connection that does",
-                    notice.number(), companyId);
+                    notice.number(), notice.companyId());
             return;
         }
         if (issues.findByPaymentNoticeIdAndVersion(paymentNoticeId, version).isPresent()) {
@@ -92,37 +85,42 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         }
         issues.save(MeisaiIssue.claimed(paymentNoticeId, version, clock.instant()));
         runtime.startProcessInstanceByKey(MeisaiIssuanceProcess.ID,
-                CaseKey.of(partners.nameOf(notice.partnerId()), notice.number() + " v" + version), MeisaiIssuanceProcess.start(
+                CaseKey.of(notice.partnerName(), notice.number() + " v" + version), MeisaiIssuanceProcess.start(
                 paymentNoticeId, version, issues.existsByPaymentNoticeIdAndState(paymentNoticeId, MeisaiIssue.State.COMPLETE)));
     }
 
+    // Each step reads the one document row of its notice (payment's published view) for the
+    // company, partner and number it needs; the partner's whole record only for customer data.
+
     @Override
     public String importCustomer(long paymentNoticeId) {
-        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
-        Partner partner = partners.get(notice.partnerId());
-        Optional<MeisaiConnection> connection = customerConnection(partner.companyId());
-        List<String> row = MeisaiRecords.customer(partner);
-        if (connection.isEmpty() || !customers.changed(connection.get().id(), partner.id(), row)) {
+        MeisaiDocument notice = latest(paymentNoticeId);
+        Optional<MeisaiConnection> connection = customerConnection(notice.companyId());
+        if (connection.isEmpty()) {
             return null;
         }
-        String code = MeisaiRecords.customerCode(partner.id());
+        List<String> row = MeisaiRecords.customer(partners.get(notice.partnerId()));
+        if (!customers.changed(connection.get().id(), notice.partnerId(), row)) {
+            return null;
+        }
+        String code = MeisaiRecords.customerCode(notice.partnerId());
         byte[] csv = MeisaiRecords.files(MeisaiRecords.CUSTOMER_HEADER, List.of(row), List.of(code)).get(0);
         return imports.importCustomers(connection.get(), csv, "パートナー " + code);
     }
 
     @Override
     public String customerImportState(long paymentNoticeId, String customerImportId) {
-        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
-        MeisaiConnection connection = customerConnection(partners.get(notice.partnerId()).companyId()).orElseThrow();
+        MeisaiConnection connection = customerConnection(latest(paymentNoticeId).companyId()).orElseThrow();
         return imports.customerImportState(connection, customerImportId).runningOrComplete(customerImportId);
     }
 
     @Override
     @Transactional
     public void customerCompleted(long paymentNoticeId) {
-        Partner partner = partners.get(paymentNotices.get(paymentNoticeId).partnerId());
-        MeisaiConnection connection = customerConnection(partner.companyId()).orElseThrow();
-        customers.imported(connection.id(), partner.id(), MeisaiRecords.customer(partner), clock.instant());
+        MeisaiDocument notice = latest(paymentNoticeId);
+        MeisaiConnection connection = customerConnection(notice.companyId()).orElseThrow();
+        customers.imported(connection.id(), notice.partnerId(), MeisaiRecords.customer(partners.get(notice.partnerId())),
+                clock.instant());
     }
 
     private Optional<MeisaiConnection> customerConnection(long companyId) {
@@ -138,17 +136,13 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
         if (claimed.importId() != null) {
             return claimed.importId();
         }
-        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
-        MeisaiConnection connection = connection(partners.get(notice.partnerId()).companyId(),
-                (String) policy.get("connectionName"));
+        MeisaiDocument document = records.document(paymentNoticeId, version).orElseThrow(() -> notHandedOver(paymentNoticeId));
+        MeisaiConnection connection = connection(document.companyId(), (String) policy.get("connectionName"));
         MeisaiImportMethod method = MeisaiImportMethod.valueOf((String) policy.get("importMethod"));
-        Partner partner = partners.get(notice.partnerId());
-        MeisaiDocument document = new MeisaiDocument(notice.id(), notice.number(), partner.id(), partner.name(),
-                companies.get(partner.companyId()).name(), notice.billingMonth(), notice.latest());
         List<MeisaiFile> files = new ArrayList<>();
         documentFiles.eachPart(connection.dataKind(), List.of(document), (index, part) -> files.addAll(part.files()));
         String importId = imports.importDocuments(connection, method, files,
-                "支払通知書 " + notice.number() + " 第" + version + "版");
+                "支払通知書 " + document.number() + " 第" + version + "版");
         issues.save(claimed.imported(connection.id(), method, importId));
         return importId;
     }
@@ -174,17 +168,25 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     @Override
     public void reportCompleted(long paymentNoticeId, int version) {
         MeisaiIssue issue = issue(paymentNoticeId, version);
-        String number = paymentNotices.get(paymentNoticeId).number();
+        String number = latest(paymentNoticeId).number();
         reportMail.completed(connections.get(issue.connectionId()), null, number,
                 "帳票No: " + number + "\n取込ID: " + issue.importId());
     }
 
     /** The error report mail of an issuance that became an incident ({@link MeisaiIncidentMail}). */
     void reportFailed(long paymentNoticeId, Object policy, String reason) {
-        PaymentNotice notice = paymentNotices.get(paymentNoticeId);
+        MeisaiDocument notice = latest(paymentNoticeId);
         String name = policy instanceof Map<?, ?> decided ? (String) decided.get("connectionName") : null;
-        reportMail.failed(connection(partners.get(notice.partnerId()).companyId(), name), null, notice.number(),
+        reportMail.failed(connection(notice.companyId(), name), null, notice.number(),
                 "帳票No: " + notice.number() + "\n内容: " + reason);
+    }
+
+    private MeisaiDocument latest(long paymentNoticeId) {
+        return records.latestDocument(paymentNoticeId).orElseThrow(() -> notHandedOver(paymentNoticeId));
+    }
+
+    private static IllegalStateException notHandedOver(long paymentNoticeId) {
+        return new IllegalStateException("no payment notice " + paymentNoticeId);
     }
 
     public List<MeisaiIssue> ofPaymentNotice(long paymentNoticeId) {

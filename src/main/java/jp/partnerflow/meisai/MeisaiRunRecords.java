@@ -1,9 +1,12 @@
 package jp.partnerflow.meisai;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -67,14 +70,31 @@ class MeisaiRunRecords {
                 JOIN payment_notice_document d ON d.payment_notice_id = i.payment_notice_id AND d.version = i.version
                 WHERE i.run_id = ? ORDER BY d.number""")
                 .param(runId)
-                .query((rs, row) -> new MeisaiDocument(rs.getLong("payment_notice_id"), rs.getString("number"), rs.getLong("partner_id"),
-                        rs.getString("partner_name"), rs.getString("company_name"), rs.getString("billing_month"), new PaymentNotice.Version(rs.getInt("version"),
-                                rs.getLong("amount_ten_percent"), rs.getLong("tax_ten_percent"),
-                                rs.getLong("amount_eight_percent"), rs.getLong("tax_eight_percent"),
-                                rs.getLong("amount_non_taxable"), rs.getLong("expenses"), rs.getLong("withholding"),
-                                rs.getLong("amount_paid"), rs.getDate("payment_date").toLocalDate(), rs.getString("note"),
-                                instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("confirmation_deadline")))))
+                .query(MeisaiRunRecords::document)
                 .list();
+    }
+
+    /** One version of a notice as a document (every 楽楽明細 step of an issuance reads this one row). */
+    Optional<MeisaiDocument> document(long paymentNoticeId, int version) {
+        return jdbc.sql("SELECT d.* FROM payment_notice_document d WHERE d.payment_notice_id = ? AND d.version = ?")
+                .params(paymentNoticeId, version).query(MeisaiRunRecords::document).optional();
+    }
+
+    /** The latest version of a notice as a document. */
+    Optional<MeisaiDocument> latestDocument(long paymentNoticeId) {
+        return jdbc.sql("SELECT d.* FROM payment_notice_document d WHERE d.payment_notice_id = ? ORDER BY d.version DESC LIMIT 1")
+                .param(paymentNoticeId).query(MeisaiRunRecords::document).optional();
+    }
+
+    private static MeisaiDocument document(ResultSet rs, int row) throws SQLException {
+        return new MeisaiDocument(rs.getLong("payment_notice_id"), rs.getString("number"), rs.getLong("partner_id"),
+                rs.getString("partner_name"), rs.getLong("company_id"), rs.getString("company_name"),
+                rs.getString("billing_month"), new PaymentNotice.Version(rs.getInt("version"),
+                        rs.getLong("amount_ten_percent"), rs.getLong("tax_ten_percent"),
+                        rs.getLong("amount_eight_percent"), rs.getLong("tax_eight_percent"),
+                        rs.getLong("amount_non_taxable"), rs.getLong("expenses"), rs.getLong("withholding"),
+                        rs.getLong("amount_paid"), rs.getDate("payment_date").toLocalDate(), rs.getString("note"),
+                        instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("confirmation_deadline"))));
     }
 
     void imported(long runId, Collection<Long> paymentNoticeIds, String importId) {

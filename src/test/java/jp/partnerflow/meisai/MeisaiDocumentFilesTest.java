@@ -100,7 +100,7 @@ class MeisaiDocumentFilesTest {
     }
 
     static MeisaiDocument document(String number, String partner) {
-        return new MeisaiDocument(1, number, 42, partner, "株式会社テスト商事", "2026-12",
+        return new MeisaiDocument(1, number, 42, partner, 7, "株式会社テスト商事", "2026-12",
                 new PaymentNotice.Version(1, 300_000, 30_000, 0, 0, 0, 0, 30_630, 299_370, LocalDate.of(2027, 1, 31), null,
                         Instant.parse("2027-01-05T01:00:00Z"), null));
     }

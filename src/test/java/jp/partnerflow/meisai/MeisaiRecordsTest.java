@@ -22,7 +22,7 @@ class MeisaiRecordsTest {
 
     @Test
     void aPaymentNoticeIsADocumentKeyedByItsNumber() {
-        MeisaiDocument notice = new MeisaiDocument(5L, "PN-202701-00005", 42, "山田 太郎", "株式会社テスト商事", "2026-12",
+        MeisaiDocument notice = new MeisaiDocument(5L, "PN-202701-00005", 42, "山田 太郎", 7, "株式会社テスト商事", "2026-12",
                 new PaymentNotice.Version(1, 300_000, 30_000, 3_240, 259, 0, 2_400, 30_630, 305_269,
                         LocalDate.of(2027, 1, 31), null, Instant.parse("2027-01-05T16:00:00Z"), null));
 
