@@ -42,7 +42,7 @@ class PaymentNoticePostbacks implements PostbackHandler {
 
     @Override
     public LineReply handle(LineUser tapper, String action, Map<String, String> params) {
-        PaymentNotice notice = noticeOf(params.get(NOTICE));
+        PaymentNoticeReference notice = noticeOf(params.get(NOTICE));
         Partner partner = notice == null ? null : tapper.as(notice.partnerId()).orElse(null);
         if (partner == null) {
             return new LineReply.Text(NOT_YOURS);
@@ -63,19 +63,19 @@ class PaymentNoticePostbacks implements PostbackHandler {
             notices.approveByPartner(partner.id(), notice.id());
             return new LineReply.Text(name + "を承認しました。");
         } catch (ConflictException raced) {
-            return new LineReply.Text(notWaiting(notices.get(notice.id())));
+            return new LineReply.Text(notWaiting(notices.reference(notice.id())));
         }
     }
 
-    private PaymentNotice noticeOf(String id) {
+    private PaymentNoticeReference noticeOf(String id) {
         try {
-            return notices.get(Long.parseLong(id));
-        } catch (RuntimeException notFoundOrNotANumber) {
+            return notices.findReference(Long.parseLong(id)).orElse(null);
+        } catch (NumberFormatException notANumber) {
             return null;
         }
     }
 
-    static String notWaiting(PaymentNotice notice) {
+    private static String notWaiting(PaymentNoticeReference notice) {
         String name = "支払通知書（" + notice.number() + "）";
         return switch (notice.status()) {
         case APPROVED -> name + "はすでに承認済みです。";

@@ -21,6 +21,10 @@ interface PaymentNoticeRepository extends ListCrudRepository<PaymentNotice, Long
 
     java.util.List<PaymentNotice> findByPurchaseOrderIdOrderById(long purchaseOrderId);
 
+    @Query(value = "SELECT id, number, partner_id, status FROM payment_notice WHERE id = :id",
+            rowMapperClass = PaymentNoticeReference.Row.class)
+    Optional<PaymentNoticeReference> findReferenceById(long id);
+
     /** Whose a notice is: its process's company is its partner's. */
     @Query("SELECT partner_id FROM payment_notice WHERE id = :id")
     Optional<Long> findPartnerIdById(long id);

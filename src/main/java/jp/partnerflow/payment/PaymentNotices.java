@@ -147,6 +147,15 @@ public class PaymentNotices implements PaymentNoticeSteps {
                 page(notice), List.of(NoticeAction.link("内容を見る", page(notice)))));
     }
 
+    /** The few columns a LINE tap checks (whose, which, where it stands), not the whole notice. */
+    Optional<PaymentNoticeReference> findReference(long id) {
+        return notices.findReferenceById(id);
+    }
+
+    PaymentNoticeReference reference(long id) {
+        return findReference(id).orElseThrow(() -> new NotFoundException("payment notice", id));
+    }
+
     /** The partner confirms the notice they were sent (LINE or page). */
     @Transactional
     public PaymentNotice approveByPartner(long partnerId, long paymentNoticeId) {

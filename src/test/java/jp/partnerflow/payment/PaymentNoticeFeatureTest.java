@@ -109,6 +109,16 @@ class PaymentNoticeFeatureTest extends FeatureTest {
         assertThat(resent.get("versions").get(1).get("paymentDate").asText()).isEqualTo("2027-02-26");
         await().atMost(PATIENCE).until(() -> pushesTo(sent.user()).size() == 3);
 
+        // another LINE user's tap, or one on no notice, changes nothing and says so
+        String stranger = Api.newLineUserId();
+        api.partner(api.company(true), stranger);
+        String notMine = postback(stranger, "action=confirm-approve-payment-notice&notice=" + sent.notice());
+        String noSuch = postback(sent.user(), "action=confirm-approve-payment-notice&notice=x" + sent.notice());
+        await().atMost(PATIENCE).until(() -> !repliesTo(notMine).isEmpty() && !repliesTo(noSuch).isEmpty());
+        assertThat(repliesTo(notMine).get(0).getBodyAsString()).contains("この支払通知書を操作する権限がありません");
+        assertThat(repliesTo(noSuch).get(0).getBodyAsString()).contains("この支払通知書を操作する権限がありません");
+        assertThat(notice(sent.notice()).get("status").asText()).isEqualTo("SENT");
+
         // 承認する → 最終確認 → 実行する
         String ask = postback(sent.user(), "action=approve-payment-notice&notice=" + sent.notice());
         await().atMost(PATIENCE).until(() -> !repliesTo(ask).isEmpty());
