@@ -66,12 +66,33 @@ class ModelBindingTest extends FeatureTest {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void aBrokenBindingIsNamed() {
+        Set<String> variables = processVariables();
+        List<String> problems = new ArrayList<>();
+        check("a", "purchaseOrderz.approve(orderId)", variables, problems);
+        check("b", "purchaseOrders.approve(orderId, billingMonth)", variables, problems);
+        check("c", "purchaseOrders.approveAll(orderId)", variables, problems);
+        check("d", "purchaseOrders.approve(orderNo)", variables, problems);
+        check("e", "meisaiRuns.retryCycles", variables, problems);
+        check("f", "purchaseOrders.approve(orderId)", variables, problems);
+        assertThat(problems).containsExactly("a: purchaseOrderz is no bean",
+                "b: purchaseOrders (PurchaseOrders) has no method approve with 2 argument(s)",
+                "c: purchaseOrders (PurchaseOrders) has no method approveAll with 1 argument(s)",
+                "d: orderNo is neither a bean nor a process variable with a constant",
+                "e: meisaiRuns (MeisaiRuns) has no property retryCycles");
+    }
+
     private void check(String where, String expression, Set<String> variables, List<String> problems) {
         Set<String> beansUsed = new HashSet<>();
         Matcher call = CALL.matcher(expression);
         while (call.find()) {
             String owner = call.group(1);
-            if (ENGINE.contains(owner) || !context.containsBean(owner)) {
+            if (ENGINE.contains(owner)) {
+                continue;
+            }
+            if (!context.containsBean(owner)) {
+                problems.add(where + ": " + owner + " is no bean");
                 continue;
             }
             beansUsed.add(owner);
