@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,10 +47,36 @@ class ModelBindingTest extends FeatureTest {
     @Autowired
     ApplicationContext context;
 
+    /** The feature each model belongs to: its expressions call that feature's beans and platform's, no other's. */
+    private static final Map<String, String> FEATURE = Map.of("purchase-order.bpmn", "order",
+            "billing-month.bpmn", "billing", "payment-notice.bpmn", "payment", "meisai-issuance.bpmn", "meisai",
+            "meisai-run.bpmn", "meisai", "meisai-timers.bpmn", "meisai", "notice-delivery.bpmn", "notification",
+            "line-event-retry.bpmn", "line", "line-monthly-limit.bpmn", "line", "modeler-deployment-kept.bpmn", "platform");
+    /** The one documented composition of two features in a model: an order starts billing's months. */
+    private static final Set<String> COMPOSITION = Set.of("purchase-order.bpmn → billingMonths");
+
     @Test
     void everyExpressionNamesABeanMethodOrAVariableThatExists() throws IOException {
         Set<String> variables = processVariables();
         List<String> problems = new ArrayList<>();
+        expressions().forEach((where, expression) -> check(where, expression, variables, problems));
+        assertThat(problems).isEmpty();
+    }
+
+    /** Hand-offs between features are events (docs/architecture.md), not a model calling another feature's bean. */
+    @Test
+    void aModelCallsOnlyItsOwnFeaturesBeans() throws IOException {
+        List<String> problems = new ArrayList<>();
+        expressions().forEach((where, expression) -> problems.addAll(crossings(where, expression)));
+        assertThat(problems).isEmpty();
+        assertThat(crossings("payment-notice.bpmn: ${…}", "meisaiRuns.send(runId)"))
+                .containsExactly("payment-notice.bpmn: ${…}: payment's model calls meisai's bean meisaiRuns");
+        assertThat(crossings("purchase-order.bpmn: ${…}", "billingMonths.of(orderId)")).isEmpty();
+    }
+
+    /** Every expression of every model, by where it is ("file: ${…}"), its string literals blanked. */
+    private static Map<String, String> expressions() throws IOException {
+        Map<String, String> found = new LinkedHashMap<>();
         List<Path> models;
         try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
             models = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
@@ -59,11 +87,33 @@ class ModelBindingTest extends FeatureTest {
             String xml = Files.readString(model).replaceAll("(?s)<bpmn:documentation>.*?</bpmn:documentation>", "");
             Matcher expressions = EXPRESSION.matcher(xml);
             while (expressions.find()) {
-                String expression = expressions.group(1).replaceAll("\"[^\"]*\"|'[^']*'", "\"\"");
-                check(model.getFileName() + ": ${" + expressions.group(1) + "}", expression, variables, problems);
+                found.put(model.getFileName() + ": ${" + expressions.group(1) + "}",
+                        expressions.group(1).replaceAll("\"[^\"]*\"|'[^']*'", "\"\""));
             }
         }
-        assertThat(problems).isEmpty();
+        return found;
+    }
+
+    private List<String> crossings(String where, String expression) {
+        String model = where.substring(0, where.indexOf(':'));
+        String feature = FEATURE.get(model);
+        if (feature == null) {
+            return List.of(where + ": " + model + " has no feature in ModelBindingTest.FEATURE");
+        }
+        List<String> found = new ArrayList<>();
+        Matcher name = Pattern.compile("(?<![\\w.\"'])([A-Za-z_]\\w*)").matcher(expression);
+        while (name.find()) {
+            String bean = name.group(1);
+            if (ENGINE.contains(bean) || !context.containsBean(bean)) {
+                continue;
+            }
+            String owner = AopUtils.getTargetClass(context.getBean(bean)).getPackageName()
+                    .replaceFirst("^jp\\.partnerflow\\.([a-z]+).*", "$1");
+            if (!owner.equals(feature) && !owner.equals("platform") && !COMPOSITION.contains(model + " → " + bean)) {
+                found.add(where + ": " + feature + "'s model calls " + owner + "'s bean " + bean);
+            }
+        }
+        return found;
     }
 
     @Test
