@@ -137,8 +137,9 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
             return claimed.importId();
         }
         MeisaiDocument document = records.document(paymentNoticeId, version).orElseThrow(() -> notHandedOver(paymentNoticeId));
-        MeisaiConnection connection = connection(document.companyId(), (String) policy.get("connectionName"));
-        MeisaiImportMethod method = MeisaiImportMethod.valueOf((String) policy.get("importMethod"));
+        MeisaiIssuePolicy decided = MeisaiIssuePolicy.of(policy);
+        MeisaiConnection connection = connection(document.companyId(), decided.connectionName());
+        MeisaiImportMethod method = decided.importMethod();
         List<MeisaiFile> files = new ArrayList<>();
         documentFiles.eachPart(connection.dataKind(), List.of(document), (index, part) -> files.addAll(part.files()));
         String importId = imports.importDocuments(connection, method, files,
@@ -176,8 +177,7 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
     /** The error report mail of an issuance that became an incident ({@link MeisaiIncidentMail}). */
     void reportFailed(long paymentNoticeId, Object policy, String reason) {
         MeisaiDocument notice = latest(paymentNoticeId);
-        String name = policy instanceof Map<?, ?> decided ? (String) decided.get("connectionName") : null;
-        reportMail.failed(connection(notice.companyId(), name), null, notice.number(),
+        reportMail.failed(connection(notice.companyId(), MeisaiIssuePolicy.connectionNameIn(policy)), null, notice.number(),
                 "帳票No: " + notice.number() + "\n内容: " + reason);
     }
 
@@ -197,14 +197,13 @@ public class MeisaiIssuance implements MeisaiIssuanceSteps {
      * The document connection an approved notice is issued through: the one dmn/meisai-issue-policy.dmn
      * names, else the company's first — of those that issue on approval (a batch-only connection never does).
      */
-    private MeisaiConnection connection(long companyId, String name) {
+    private MeisaiConnection connection(long companyId, Optional<String> name) {
         return connections.ofCompany(companyId).stream()
                 .filter(c -> c.dataKind().document() && c.issueOnApproval())
-                .filter(c -> name == null || name.isBlank() || c.name().equals(name))
+                .filter(c -> name.map(c.name()::equals).orElse(true))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("company " + companyId
-                        + " has no document connection that issues on approval"
-                        + (name == null || name.isBlank() ? "" : " named " + name)));
+                        + " has no document connection that issues on approval" + name.map(n -> " named " + n).orElse("")));
     }
 
     private MeisaiIssue issue(long paymentNoticeId, int version) {

@@ -9,7 +9,8 @@ public final class MeisaiIssuanceProcess {
     public static final String VERSION = "version";
     public static final String DOCUMENT_KIND = "documentKind";
     public static final String ALREADY_ISSUED = "alreadyIssued";
-    /** The decision's result: connectionName and importMethod. */
+    public static final String POLICY_DECISION = "meisai-issue-policy";
+    /** The decision's single result, read as {@link MeisaiIssuePolicy}. */
     public static final String POLICY = "policy";
     public static final String IMPORT_ID = "importId";
     public static final String IMPORT_STATE = "importState";
