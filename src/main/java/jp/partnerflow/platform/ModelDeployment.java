@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -43,7 +42,6 @@ import org.springframework.stereotype.Component;
 class ModelDeployment extends AbstractProcessEnginePlugin {
     static final String NAME = "partnerflow";
     static final String SOURCE = "partnerflow start-up";
-    static final String KEPT_PROCESS = "modeler-deployment-kept";
     /** The name Camunda's Spring auto-deployment gave the service's deployments before this class. */
     private static final String EARLIER_NAME = "SpringAutoDeployment";
     private static final Logger log = LoggerFactory.getLogger(ModelDeployment.class);
@@ -98,9 +96,10 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         RuntimeService runtime = engine.getRuntimeService();
         for (Kept version : kept) {
             String businessKey = version.key() + " v" + version.version();
-            if (runtime.createProcessInstanceQuery().processDefinitionKey(KEPT_PROCESS).processInstanceBusinessKey(businessKey)
+            if (runtime.createProcessInstanceQuery().processDefinitionKey(ModelerDeploymentKeptProcess.ID).processInstanceBusinessKey(businessKey)
                     .count() == 0) {
-                runtime.startProcessInstanceByKey(KEPT_PROCESS, businessKey, Map.of("keptModel", version.message()));
+                runtime.startProcessInstanceByKey(ModelerDeploymentKeptProcess.ID, businessKey,
+                        ModelerDeploymentKeptProcess.start(version.message()));
             }
         }
     }
