@@ -80,7 +80,7 @@ public class LineMessenger {
             LineCard card) {
         requireEnabled();
         try {
-            await(client.pushMessage(retryKey,
+            result(client.pushMessage(retryKey,
                     new PushMessageRequest(to, List.of(card == null ? message(sender, title, text, buttons)
                             : flex(sender, title, card, buttons)), false, null)));
         } catch (LinePushException e) {
@@ -112,6 +112,7 @@ public class LineMessenger {
                 used.totalUsage() == null ? 0 : used.totalUsage());
     }
 
+    /** Waits for LINE's answer to a call; a refusal, a time-out or an interruption is a LinePushException saying which. */
     private <T> T result(CompletableFuture<Result<T>> call) {
         try {
             return call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS).body();
@@ -177,19 +178,6 @@ public class LineMessenger {
                     }
                 });
         return sent;
-    }
-
-    private void await(CompletableFuture<?> call) {
-        try {
-            call.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new LinePushException(describe(e.getCause()), e.getCause());
-        } catch (TimeoutException e) {
-            throw new LinePushException("LINE did not answer within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LinePushException("interrupted while calling LINE", e);
-        }
     }
 
     private void requireEnabled() {

@@ -245,12 +245,6 @@ class InvoiceFeatureTest extends FeatureTest {
         return api.get("/api/invoices/" + invoice).json().get("status").asText();
     }
 
-    private String billingMonthProcess(long order) {
-        await().atMost(PATIENCE).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        return jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
-    }
-
     private Job timer(String processInstance, String activityId) {
         return management.createJobQuery().processInstanceId(processInstance).activityId(activityId).singleResult();
     }

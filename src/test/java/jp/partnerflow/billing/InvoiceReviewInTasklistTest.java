@@ -44,9 +44,7 @@ class InvoiceReviewInTasklistTest extends FeatureTest {
                 {"partnerId":%d,"title":"保守対応","workContent":"障害対応と調査","periodStart":"2026-12-01",
                  "periodEnd":"2026-12-31","fee":6000,"feeType":"HOURLY","taxRate":"TEN_PERCENT"}""".formatted(partnerId)).id();
         approveOnLine(user, order);
-        await().atMost(PATIENCE).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
+        String month = billingMonthProcess(order);
         Api partner = api.asPartner(partnerId);
         assertThat(partner.post("/api/me/work-reports", """
                 {"orderId":%d,"billingMonth":"2026-12","entries":[

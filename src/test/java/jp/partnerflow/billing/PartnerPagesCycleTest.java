@@ -31,7 +31,7 @@ class PartnerPagesCycleTest extends FeatureTest {
         long partnerId = api.partner(api.company(true), user);
         long order = hourlyOrder(partnerId);
         approveOnLine(user, order);
-        String month = billingMonth(order);
+        String month = billingMonthProcess(order);
         Browser phone = LineLoginFake.signIn(LINE, port, user, email(partnerId));
         String query = "?order=" + order + "&month=2026-12";
 
@@ -160,12 +160,6 @@ class PartnerPagesCycleTest extends FeatureTest {
         return api.post("/api/orders", """
                 {"partnerId":%d,"title":"保守対応","workContent":"障害対応と調査","periodStart":"2026-12-01",
                  "periodEnd":"2026-12-31","fee":6000,"feeType":"HOURLY","taxRate":"TEN_PERCENT"}""".formatted(partnerId)).id();
-    }
-
-    private String billingMonth(long order) {
-        await().atMost(PATIENCE).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        return jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
     }
 
     private String status(long invoice) {

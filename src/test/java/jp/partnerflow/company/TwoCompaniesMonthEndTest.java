@@ -79,9 +79,7 @@ class TwoCompaniesMonthEndTest extends FeatureTest {
                 {"partnerId":%d,"title":"Webサイト保守","workContent":"月次保守","periodStart":"2026-12-01",
                  "periodEnd":"2026-12-31","fee":300000,"taxRate":"TEN_PERCENT"}""".formatted(partner)).id();
         approveOnLine(user, order);
-        await().atMost(PATIENCE).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
+        String month = billingMonthProcess(order);
         return new Side(company, user, partner, order, api.get("/api/orders/" + order).json().get("number").asText(),
                 month, staffOf(company, StaffGroups.ACCOUNTING));
     }

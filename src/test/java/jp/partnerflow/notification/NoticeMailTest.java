@@ -43,9 +43,7 @@ class NoticeMailTest extends FeatureTest {
         awaitMails(email, 1);
         management.executeJob(job(orderProcess, "Timer_DecisionReminder"));
         approveOnLine(user, order);
-        await().atMost(PATIENCE).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
-        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
+        String month = billingMonthProcess(order);
         Api partner = api.asPartner(partnerId);
         assertThat(partner.post("/api/me/work-reports", """
                 {"orderId":%d,"billingMonth":"2026-12","entries":[{"workDate":"2026-12-01","hours":8,"content":"保守"}]}"""

@@ -192,12 +192,10 @@ public abstract class FeatureTest {
                  "periodEnd":"2026-12-31","fee":%d,"taxRate":"TEN_PERCENT"}""".formatted(partnerId, fee)).id();
         approveOnLine(user, order);
         Api partner = api.asPartner(partnerId);
-        await().atMost(Duration.ofSeconds(20)).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
+        String month = billingMonthProcess(order);
         long invoice = partner.post("/api/me/invoices", "{\"orderId\":%d,\"billingMonth\":\"2026-12\"}".formatted(order)).id();
         assertThat(partner.post("/api/me/invoices/" + invoice + "/submit", "{\"invoiceMonth\":\"2026-12\"}").status())
                 .isEqualTo(200);
-        String month = jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
-                .query(String.class).single();
         String task = await().atMost(Duration.ofSeconds(20))
                 .until(() -> api.get("/engine-rest/task?processInstanceId=" + month).json(), t -> t.size() == 1)
                 .get(0).get("id").asText();
@@ -249,6 +247,13 @@ public abstract class FeatureTest {
                 {"variables":{"review":{"value":"%s","type":"String"}%s}}""".formatted(decision,
                 reason == null ? "" : ",\"returnReason\":{\"value\":\"%s\",\"type\":\"String\"}".formatted(reason)))
                 .status()).isEqualTo(204);
+    }
+
+    /** Waits until the order's one billing month has started (a job after the approval); its process instance. */
+    protected String billingMonthProcess(long order) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("billing_month WHERE purchase_order_id = " + order) == 1);
+        return jdbc.sql("SELECT process_instance_id FROM billing_month WHERE purchase_order_id = ?").param(order)
+                .query(String.class).single();
     }
 
     protected long count(String table) {
