@@ -6,8 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -73,8 +77,9 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 
     private void deploy(RepositoryService repository) {
         DeploymentBuilder deployment = repository.createDeployment().name(NAME).source(SOURCE).enableDuplicateFiltering(true);
+        Map<String, Deployment> others = othersHoldingALatestVersion(repository);
         for (Model model : models()) {
-            Optional<Kept> other = deployedByOthers(repository, model);
+            Optional<Kept> other = others.isEmpty() ? Optional.empty() : deployedByOthers(repository, model, others);
             if (other.isPresent()) {
                 kept.add(other.get());
                 log.warn("Not deploying {}: {} version {} was deployed by '{}' ({}) and differs from it; "
@@ -128,11 +133,31 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         return fileName.endsWith(".bpmn") ? "bpmn" : fileName.endsWith(".dmn") ? "dmn" : "forms";
     }
 
-    private static Optional<Kept> deployedByOthers(RepositoryService repository, Model model) {
+    /**
+     * The deployments not made by the service that hold the latest version of a shared process or
+     * decision, by id: usually none, and then no file needs parsing or comparing at start-up.
+     */
+    private static Map<String, Deployment> othersHoldingALatestVersion(RepositoryService repository) {
+        Set<String> ids = new HashSet<>();
+        repository.createProcessDefinitionQuery().latestVersion().withoutTenantId().list()
+                .forEach(d -> ids.add(d.getDeploymentId()));
+        repository.createDecisionDefinitionQuery().latestVersion().withoutTenantId().list()
+                .forEach(d -> ids.add(d.getDeploymentId()));
+        Map<String, Deployment> others = new HashMap<>();
+        for (String id : ids) {
+            Deployment deployment = repository.createDeploymentQuery().deploymentId(id).singleResult();
+            if (!(NAME.equals(deployment.getName()) && SOURCE.equals(deployment.getSource())
+                    || EARLIER_NAME.equals(deployment.getName()))) {
+                others.put(id, deployment);
+            }
+        }
+        return others;
+    }
+
+    private static Optional<Kept> deployedByOthers(RepositoryService repository, Model model, Map<String, Deployment> others) {
         for (ResourceDefinition latest : latestDefinitions(repository, model)) {
-            Deployment deployment = repository.createDeploymentQuery().deploymentId(latest.getDeploymentId()).singleResult();
-            if (NAME.equals(deployment.getName()) && SOURCE.equals(deployment.getSource())
-                    || EARLIER_NAME.equals(deployment.getName())) {
+            Deployment deployment = others.get(latest.getDeploymentId());
+            if (deployment == null) {
                 continue;
             }
             byte[] theirs;
