@@ -85,7 +85,7 @@ public class BillingMonths implements BillingMonthSteps {
 
     /** The closing day of the company the order is with. */
     int closingDayOf(PurchaseOrder order) {
-        return companies.get(partners.get(order.partnerId()).companyId()).closingDay();
+        return companies.get(partners.companyOfPartner(order.partnerId())).closingDay();
     }
 
     BillingMonth get(long billingMonthId) {

@@ -70,8 +70,9 @@ public class PartnerMonths implements PartnerTodos {
             if (order.status() != OrderStatus.APPROVED) {
                 continue;
             }
+            int closingDay = months.closingDayOf(order); // the company's: read once per order, not per month
             for (BillingMonth month : months.ofOrder(order.id())) {
-                LocalDate first = ClosingCalendar.firstDay(months.closingDayOf(order), YearMonth.parse(month.billingMonth()));
+                LocalDate first = ClosingCalendar.firstDay(closingDay, YearMonth.parse(month.billingMonth()));
                 if (first.isAfter(today)) {
                     continue;
                 }
